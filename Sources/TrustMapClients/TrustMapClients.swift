@@ -1,0 +1,1 @@
+// The TrustMapClients module.

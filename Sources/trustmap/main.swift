@@ -1,0 +1,2 @@
+import TrustMapCLI
+await TrustMapCommand.main()
