@@ -2,7 +2,7 @@
 /// (value name, default, repeatable, allowed values), global options and examples.
 public enum HelpFormatter {
     /// The width help text is wrapped to.
-    static let width = 80
+    static let width = 100
     /// The column where option and argument help starts.
     static let helpColumn = 30
 
@@ -57,7 +57,7 @@ public enum HelpFormatter {
         }
         out += "\nGLOBAL OPTIONS:\n"
         for option in GlobalOptions.all { out += entry(optionLabel(option), optionHelp(option)) }
-        out += entry("--version", "Print the version and exit.")
+        out += entry("    --version", "Print the version and exit.")
         out += "\nEXIT STATUS:\n"
         for status in ExitStatus.allCases {
             let code = String(status.rawValue)

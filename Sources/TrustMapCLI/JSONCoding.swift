@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The project's JSON settings: sorted keys, pretty printed, ISO 8601 dates, slashes unescaped,
 /// so that the same value always encodes to the same bytes.

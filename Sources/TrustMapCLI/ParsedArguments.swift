@@ -50,6 +50,14 @@ public struct ParsedArguments: Sendable {
         return given[name]?.last ?? spec.defaultValue
     }
 
+    /// The option's value (or default); a usage error naming the option when there is none.
+    public func require(_ name: String) throws(CLIError) -> String {
+        guard let value = value(name) else {
+            throw .usage("option '--\(name)' is required for '\(command)'", command: command)
+        }
+        return value
+    }
+
     /// Every value given for a repeatable option, in order; the default alone when none was given.
     public func values(_ name: String) -> [String] {
         let spec = spec(name)

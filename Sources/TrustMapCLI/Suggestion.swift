@@ -1,15 +1,15 @@
 /// "Did you mean" suggestions for mistyped commands and options.
 enum Suggestion {
-    /// The candidate closest to `input`: the shortest one `input` is a prefix of, otherwise the
-    /// one at the smallest edit distance if that distance is small for the word's length.
+    /// The candidate closest to `input`: the first one (in declaration order) that `input` is a
+    /// prefix of, otherwise the one at the smallest edit distance if that distance is small for
+    /// the word's length.
     static func closest(to input: String, in candidates: [String]) -> String? {
         guard !input.isEmpty else { return nil }
         let lowered = input.lowercased()
         // Compare without leading dashes so "--fo" is a prefix of "--follow-trusts" but not of "--x".
         let core = String(lowered.drop { $0 == "-" })
         if core.count >= 2 {
-            let prefixed = candidates.filter { $0.lowercased().hasPrefix(lowered) }
-            if let best = prefixed.min(by: { $0.count < $1.count }) { return best }
+            if let first = candidates.first(where: { $0.lowercased().hasPrefix(lowered) }) { return first }
         }
         var best: (String, Int)?
         for candidate in candidates {

@@ -11,6 +11,8 @@ final class UDPSocket {
         let errno: Int32
         /// The C library's message for the errno.
         var message: String { String(cString: strerror(errno)) }
+        /// True for the answers of an ICMP unreachable: port (ECONNREFUSED), host or network.
+        var isUnreachable: Bool { [ECONNREFUSED, EHOSTUNREACH, ENETUNREACH, EHOSTDOWN].contains(errno) }
     }
 
     /// What `receive` got.
@@ -24,27 +26,8 @@ final class UDPSocket {
     /// Parses a literal address (`[...]` brackets allowed around IPv6) and connects to it; returns
     /// nil when the text is not an address literal.
     init?(address: String, port: UInt16) throws(SystemError) {
-        var text = address
-        if text.hasPrefix("["), text.hasSuffix("]") { text = String(text.dropFirst().dropLast()) }
-        var v4 = in_addr()
-        var v6 = in6_addr()
-        if inet_pton(AF_INET, text, &v4) == 1 {
-            descriptor = try Self.open(AF_INET)
-            var sin = sockaddr_in()
-            sin.sin_family = sa_family_t(AF_INET)
-            sin.sin_port = port.bigEndian
-            sin.sin_addr = v4
-            try Self.connect(descriptor, &sin)
-        } else if inet_pton(AF_INET6, text, &v6) == 1 {
-            descriptor = try Self.open(AF_INET6)
-            var sin6 = sockaddr_in6()
-            sin6.sin6_family = sa_family_t(AF_INET6)
-            sin6.sin6_port = port.bigEndian
-            sin6.sin6_addr = v6
-            try Self.connect(descriptor, &sin6)
-        } else {
-            return nil
-        }
+        guard let fd = try Self.openConnected(address: address, port: port) else { return nil }
+        descriptor = fd
     }
 
     deinit { close(descriptor) }
@@ -75,6 +58,33 @@ final class UDPSocket {
             throw SystemError(function: "recv", errno: errno)
         }
         return .datagram(Array(buffer.prefix(count)))
+    }
+
+    /// A connected descriptor, or nil when `address` is no literal; closes it again on failure.
+    private static func openConnected(address: String, port: UInt16) throws(SystemError) -> Int32? {
+        var text = address
+        if text.hasPrefix("["), text.hasSuffix("]") { text = String(text.dropFirst().dropLast()) }
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        if inet_pton(AF_INET, text, &v4) == 1 {
+            let fd = try open(AF_INET)
+            var sin = sockaddr_in()
+            sin.sin_family = sa_family_t(AF_INET)
+            sin.sin_port = port.bigEndian
+            sin.sin_addr = v4
+            try connect(fd, &sin)
+            return fd
+        }
+        if inet_pton(AF_INET6, text, &v6) == 1 {
+            let fd = try open(AF_INET6)
+            var sin6 = sockaddr_in6()
+            sin6.sin6_family = sa_family_t(AF_INET6)
+            sin6.sin6_port = port.bigEndian
+            sin6.sin6_addr = v6
+            try connect(fd, &sin6)
+            return fd
+        }
+        return nil
     }
 
     private static func open(_ family: Int32) throws(SystemError) -> Int32 {

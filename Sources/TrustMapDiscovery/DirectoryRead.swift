@@ -5,6 +5,12 @@ import TrustMapModel
 struct DirectoryRead: Sendable {
     let name: DNSName
     let options: DiscoveryOptions
+    private var pdcOwner: String? = nil
+
+    init(name: DNSName, options: DiscoveryOptions) {
+        self.name = name
+        self.options = options
+    }
 
     enum Outcome { case done, nextDC, stop }
 
@@ -24,14 +30,8 @@ struct DirectoryRead: Sendable {
         let server = dc.host.value
         // Kerberos needs the DC's host name in the URI (the service principal is built from it).
         let host = dc.host.value
-        let connection: LDAPConnection
-        do {
-            connection = try LDAPConnection(
-                host: host, transport: options.transport, caFile: options.caFile, timeout: options.timeout)
-        } catch {
-            result.diagnostics.append(diag(Self.category(of: error), server, "ldap-connect", error.description))
-            return .nextDC
-        }
+        let connection = LDAPConnection(
+            host: host, transport: options.transport, caFile: options.caFile, timeout: options.timeout)
         defer { result.ldapOperations += connection.operationCount }
 
         let root: LDAPEntry
@@ -68,15 +68,22 @@ struct DirectoryRead: Sendable {
         do {
             try await connection.bind(auth)
         } catch {
-            let cat = Self.category(of: error)
-            result.diagnostics.append(diag(cat, server, "ldap-bind", error.description))
+            var cat = Self.category(of: error)
+            var message = error.description
+            if error.isServicePrincipalUnknown {
+                // The KDC of our realm has no path to this DC's realm: no trust lets our users in.
+                cat = .denied
+                message = "no Kerberos ticket for ldap/\(host): our realm's KDC knows no path to it "
+                    + "(no trust admits our users; a one-way trust the other way does not): \(error.description)"
+            }
+            result.diagnostics.append(diag(cat, server, "ldap-bind", message))
             if cat == .credentials {
                 result.credentialsRefused = true
                 result.domain.statusReason = "bind refused: \(error.description)"
                 return .stop
             }
             if cat == .unreachable || cat == .timeout { return .nextDC }
-            result.domain.statusReason = "bind failed: \(error.description)"
+            result.domain.statusReason = "bind failed: \(message)"
             return .stop
         }
 
@@ -91,7 +98,7 @@ struct DirectoryRead: Sendable {
             if let head = try await connection.search(base: nc, scope: .base, filter: "(objectClass=*)", attributes: Attributes.domainHead).first {
                 if let raw = head.bytes("objectSid") {
                     do { result.domain.sid = try SID(binary: raw) } catch {
-                        decoder.note("read-domain", "objectSid of \(nc): \(error.reason)")
+                        decoder.note("read-domain", "objectSid of \(nc): \(error)")
                     }
                 }
                 if let owner = head.string("fSMORoleOwner") { pdcOwner = DN.parent(owner) }
@@ -125,8 +132,6 @@ struct DirectoryRead: Sendable {
             return (Self.category(of: error) == .unreachable || Self.category(of: error) == .timeout) ? .nextDC : .stop
         }
     }
-
-    private var pdcOwner: String? = nil
 
     private func markAnswered(_ host: DNSName, in result: inout DomainResult) {
         if !result.answered.contains(host.value) { result.answered.append(host.value) }

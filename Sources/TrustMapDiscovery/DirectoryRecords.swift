@@ -42,7 +42,7 @@ struct EntryDecoder {
     }
 
     mutating func crossRefs(_ entries: [LDAPEntry]) -> [CrossRef] {
-        entries.compactMap { e in
+        entries.compactMap { e -> CrossRef? in
             guard let nc = e.string("nCName"), let root = e.string("dnsRoot") else { return nil }
             guard let dns = try? DNSName(parsing: root) else {
                 note("read-crossref", "crossRef \(e.dn): dnsRoot \"\(root)\" is not a DNS name")
@@ -51,7 +51,7 @@ struct EntryDecoder {
             var nb: NetBIOSName? = nil
             if let raw = e.string("nETBIOSName") {
                 do { nb = try NetBIOSName(parsing: raw) } catch {
-                    note("read-crossref", "crossRef \(e.dn): nETBIOSName: \(error.reason)")
+                    note("read-crossref", "crossRef \(e.dn): nETBIOSName: \(error)")
                 }
             }
             return CrossRef(
@@ -113,19 +113,19 @@ struct EntryDecoder {
         }
         let direction: TrustDirection
         do { direction = try TrustDirection(attribute: e.int("trustDirection") ?? -1) } catch {
-            note("read-trusts", "trustedDomain \(e.dn): \(error.reason)")
+            note("read-trusts", "trustedDomain \(e.dn): \(error)")
             return nil
         }
         var flat: NetBIOSName? = nil
         if let raw = e.string("flatName") {
             do { flat = try NetBIOSName(parsing: raw) } catch {
-                note("read-trusts", "trustedDomain \(e.dn): flatName: \(error.reason)")
+                note("read-trusts", "trustedDomain \(e.dn): flatName: \(error)")
             }
         }
         var sid: SID? = nil
         if let raw = e.bytes("securityIdentifier") {
             do { sid = try SID(binary: raw) } catch {
-                note("read-trusts", "trustedDomain \(e.dn): securityIdentifier: \(error.reason)")
+                note("read-trusts", "trustedDomain \(e.dn): securityIdentifier: \(error)")
             }
         }
         let attrs = UInt32(truncatingIfNeeded: e.int("trustAttributes") ?? 0)

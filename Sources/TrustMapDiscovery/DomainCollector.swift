@@ -149,9 +149,30 @@ struct DomainCollector: Sendable {
             }
             break
         }
-        // DCs learnt from LDAP only (not in SRV) still need their addresses.
-        for i in result.domain.domainControllers.indices where result.domain.domainControllers[i].addresses.isEmpty {
-            result.domain.domainControllers[i].addresses = await addresses(result.domain.domainControllers[i].hostName).sorted()
+        // DCs learnt from LDAP only (not in SRV): their addresses, and an LDAP ping for their flags.
+        let unpinged = result.domain.domainControllers.filter { $0.pingFlags == nil }
+        if !unpinged.isEmpty {
+            let probed = await withTaskGroup(of: DomainController.self) { group in
+                for dc in unpinged { group.addTask { await probe(dc) } }
+                var out: [DNSName: DomainController] = [:]
+                for await dc in group { out[dc.hostName] = dc }
+                return out
+            }
+            for i in result.domain.domainControllers.indices {
+                guard let p = probed[result.domain.domainControllers[i].hostName] else { continue }
+                result.domain.domainControllers[i] = p
+                if p.answered && !result.answered.contains(p.hostName.value) { result.answered.append(p.hostName.value) }
+                if p.pingFlags == nil {
+                    let what = p.addresses.isEmpty ? "no address in DNS" : "no LDAP ping reply from \(p.addresses.joined(separator: ", "))"
+                    result.diagnostics.append(diag(.unreachable, p.hostName.value, "ldap-ping", what))
+                }
+            }
+            let unlisted = unpinged.filter { !$0.sources.contains("srv") }.map(\.hostName.value)
+            if !unlisted.isEmpty {
+                result.diagnostics.append(
+                    diag(.directory, nil, "srv-lookup",
+                         "DC account(s) with no _ldap._tcp.dc._msdcs SRV record: \(unlisted.joined(separator: ", "))"))
+            }
         }
         if result.domain.status == .unreachable && !pings.isEmpty {
             result.domain.status = .partial
@@ -161,6 +182,28 @@ struct DomainCollector: Sendable {
             result.domain.statusReason = "no domain controller answered"
         }
         return result
+    }
+
+    /// Resolves and pings a DC that SRV did not list, merging what the ping says into what LDAP said.
+    private func probe(_ dc: DomainController) async -> DomainController {
+        var dc = dc
+        if dc.addresses.isEmpty { dc.addresses = await addresses(dc.hostName).sorted() }
+        for a in dc.addresses {
+            guard let reply = try? await LDAPPing.ping(address: a, domain: name.value, timeout: options.timeout) else {
+                continue
+            }
+            dc.pingFlags = reply.flags
+            dc.answered = true
+            dc.site = dc.site ?? reply.dcSiteName
+            var roles = Set(dc.roles).union(Self.roles(from: reply.flags))
+            // LDAP's account data decides PDC, GC and RODC; the ping adds KDC, writable and DNS.
+            if !reply.flags.contains(.pdc) { roles.remove(.pdc) }
+            if roles.contains(.rodc) { roles.remove(.writable) }
+            dc.roles = roles.sorted()
+            if !dc.sources.contains("ping") { dc.sources.append("ping") }
+            break
+        }
+        return dc
     }
 
     /// Roles the LDAP ping flags show.

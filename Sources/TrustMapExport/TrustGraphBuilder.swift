@@ -54,7 +54,10 @@ struct TrustGraphBuilder {
     }
 
     private mutating func clusterForDomain(_ name: DNSName) -> String {
-        if let id = forestCluster[name] { return id }
+        forestCluster[name] ?? outsideCluster()
+    }
+
+    private mutating func outsideCluster() -> String {
         if clusters[Self.outsideCluster] == nil {
             clusters[Self.outsideCluster] = GraphCluster(
                 id: Self.outsideCluster, kind: .outside, label: "Outside the forests read (known from trusts)")
@@ -106,8 +109,7 @@ struct TrustGraphBuilder {
         }
         let id = "netbios:" + trust.partner.uppercased()
         if nodes[id] == nil {
-            var node = GraphNode(id: id, kind: .domain, cluster: clusterForDomain("invalid.invalid"))
-            node.cluster = Self.outsideCluster
+            var node = GraphNode(id: id, kind: .domain, cluster: outsideCluster())
             node.netbiosName = trust.flatName?.value ?? trust.partner
             node.sid = trust.sid?.description
             node.forestRoot = false
@@ -153,7 +155,8 @@ struct TrustGraphBuilder {
         edge.oneSideOnly = pair.records.count == 1
         edge.disagreements = pair.disagreements
         edge.sides = pair.records.map { Self.side($0.trust) }
-        edge.label = Self.trustLabel(edge, pair: pair)
+        let bothRead = nodes[pair.ends.0]?.wasRead == true && nodes[pair.ends.1]?.wasRead == true
+        edge.label = Self.trustLabel(edge, pair: pair, bothEndsRead: bothRead)
         return edge
     }
 
@@ -165,8 +168,10 @@ struct TrustGraphBuilder {
             encryptionTypes: t.encryptionTypes?.decoded, whenCreated: t.whenCreated, whenChanged: t.whenChanged)
     }
 
-    /// The words on a trust edge: its kind, then whatever a planner must not miss.
-    private static func trustLabel(_ edge: GraphEdge, pair: TrustPairing.Pair) -> String {
+    /// The words on a trust edge: its kind, then whatever a planner must not miss. A trust seen from one side
+    /// only says so when both domains were read (the other domain lacks its object); when the partner was not
+    /// read, one side is all there can be and the dashed line says it.
+    private static func trustLabel(_ edge: GraphEdge, pair: TrustPairing.Pair, bothEndsRead: Bool) -> String {
         var lines = [TrustKindStyle.style(for: pair.kind).caption]
         if edge.authentication == GraphEdge.Authentication.none { lines.append("disabled") }
         if edge.transitive == false { lines.append("non-transitive") }
@@ -177,7 +182,7 @@ struct TrustGraphBuilder {
         }
         if edge.selectiveAuthentication == true { lines.append("selective authentication") }
         if pair.kerberosKeys == .rc4Only { lines.append("RC4 only") }
-        if pair.records.count == 1 { lines.append("one side only (seen from \(pair.records[0].trust.domain.value))") }
+        if pair.records.count == 1 && bothEndsRead { lines.append("one side only (seen from \(pair.records[0].trust.domain.value))") }
         if !pair.disagreements.isEmpty {
             lines.append("sides disagree on " + pair.disagreements.joined(separator: " and "))
         }
@@ -246,7 +251,8 @@ struct TrustGraphBuilder {
                 continue
             }
             let id = Self.domainID(domain.dnsName)
-            nodes[id]?.plannedDomainControllers = (nodes[id]?.plannedDomainControllers ?? 0) + 1
+            let planned = nodes[id]?.plannedDomainControllers ?? 0
+            nodes[id]?.plannedDomainControllers = planned + 1
             nodes["dc:" + name.lowercased().trimmingSuffixDot]?.inPlan = true
         }
         for i in edges.indices where edges[i].kind == .trust {
@@ -267,7 +273,8 @@ struct TrustGraphBuilder {
                 continue
             }
             let id = Self.domainID(domain.dnsName)
-            nodes[id]?.unreachableDomainControllers = (nodes[id]?.unreachableDomainControllers ?? 0) + 1
+            let unreachable = nodes[id]?.unreachableDomainControllers ?? 0
+            nodes[id]?.unreachableDomainControllers = unreachable + 1
             nodes["dc:" + name.lowercased().trimmingSuffixDot]?.unreachable = true
         }
     }
@@ -275,7 +282,9 @@ struct TrustGraphBuilder {
     // MARK: - Labels and ordering
 
     private mutating func labelNodes() {
-        for id in nodes.keys { nodes[id]!.label = NodeLabel.text(for: nodes[id]!, dcsDrawn: options.includeDomainControllers) }
+        for (id, node) in nodes {
+            nodes[id]?.label = NodeLabel.text(for: node, dcsDrawn: options.includeDomainControllers)
+        }
     }
 
     private var sortedClusters: [GraphCluster] {

@@ -16,6 +16,10 @@ public struct LDAPPingRequest: Sendable, Hashable {
     public var host: String?
     /// `User`: an account name whose existence the DC reports (opcode 23 known, 25 unknown).
     public var user: String?
+    /// `AAC`: userAccountControl bits the `User` account must have (4 bytes little-endian); Samba
+    /// reports a user as unknown (opcode 25) unless one of the asked bits matches, e.g.
+    /// 0x10 (ADS_UF_NORMAL_ACCOUNT).
+    public var accountControl: UInt32?
     /// `DomainSid`: the domain's SID, sent in binary form.
     public var domainSID: SID?
     /// `DomainGuid`: the domain's GUID, 16 wire bytes (see ``MixedEndianGUID``).
@@ -26,12 +30,13 @@ public struct LDAPPingRequest: Sendable, Hashable {
     /// Creates a request.
     public init(
         messageID: Int32, dnsDomain: String? = nil, host: String? = nil, user: String? = nil,
-        domainSID: SID? = nil, domainGUID: [UInt8]? = nil, ntVersion: NetlogonNtVersion = .locatorDefault
+        accountControl: UInt32? = nil, domainSID: SID? = nil, domainGUID: [UInt8]? = nil, ntVersion: NetlogonNtVersion = .locatorDefault
     ) {
         self.messageID = messageID
         self.dnsDomain = dnsDomain
         self.host = host
         self.user = user
+        self.accountControl = accountControl
         self.domainSID = domainSID
         self.domainGUID = domainGUID
         self.ntVersion = ntVersion
@@ -43,6 +48,7 @@ public struct LDAPPingRequest: Sendable, Hashable {
         if let dnsDomain { terms.append(("DnsDomain", Array(dnsDomain.utf8))) }
         if let host { terms.append(("Host", Array(host.utf8))) }
         if let user { terms.append(("User", Array(user.utf8))) }
+        if let accountControl { terms.append(("AAC", withUnsafeBytes(of: accountControl.littleEndian, Array.init))) }
         if let domainSID { terms.append(("DomainSid", domainSID.binary)) }
         if let domainGUID { terms.append(("DomainGuid", domainGUID)) }
         terms.append(("NtVer", withUnsafeBytes(of: ntVersion.rawValue.littleEndian, Array.init)))
