@@ -33,10 +33,16 @@ public struct Discovery: Sendable {
     /// Creates a discovery run.
     public init(options: DiscoveryOptions) { self.options = options }
 
+    /// How a domain was reached.
+    enum Via: Sendable {
+        case start, forestMember, withinForestTrust, forestTrust, externalTrust
+    }
+
     private struct Pending: Sendable {
         var name: DNSName
         var depth: Int
-        var forestTrustHop: Bool
+        var via: Via
+        var forestTrustHop: Bool { via == .forestTrust }
     }
 
     /// Runs discovery; never throws: everything that went wrong is in the snapshot's diagnostics.
@@ -45,7 +51,7 @@ public struct Discovery: Sendable {
         let deadline = ContinuousClock.now + .milliseconds(Int(options.deadline * 1000))
         var results: [DNSName: DomainResult] = [:]
         var queued: Set<DNSName> = [options.startDomain]
-        var pending: [Pending] = [Pending(name: options.startDomain, depth: 0, forestTrustHop: false)]
+        var pending: [Pending] = [Pending(name: options.startDomain, depth: 0, via: .start)]
         var notFollowed: [DNSName: (depth: Int, reason: String)] = [:]
         var forestHop: [DNSName: Bool] = [:]
 
@@ -108,11 +114,17 @@ public struct Discovery: Sendable {
     private func followUps(of r: DomainResult) -> [Pending] {
         var out: [Pending] = []
         for ref in r.crossRefs where ref.isDomain && ref.dnsRoot != r.domain.dnsName {
-            out.append(Pending(name: ref.dnsRoot, depth: r.domain.depth, forestTrustHop: false))
+            out.append(Pending(name: ref.dnsRoot, depth: r.domain.depth, via: .forestMember))
         }
         for t in r.trusts where t.direction != .disabled {
             guard let partner = t.partnerDNSName, t.type != .mit else { continue }
-            out.append(Pending(name: partner, depth: r.domain.depth + 1, forestTrustHop: t.kind == .forest))
+            let via: Via
+            switch t.kind {
+            case .forest: via = .forestTrust
+            case .parentChild, .treeRoot, .shortcut: via = .withinForestTrust
+            default: via = .externalTrust
+            }
+            out.append(Pending(name: partner, depth: r.domain.depth + 1, via: via))
         }
         return out
     }
@@ -124,14 +136,11 @@ public struct Discovery: Sendable {
         case .none:
             return "--follow-trusts none"
         case .forest:
-            if p.depth > 0 && !p.forestTrustHop && !isInKnownForest(p) { return "--follow-trusts forest: reached by an external trust" }
-            return nil
+            return p.via == .externalTrust ? "--follow-trusts forest: reached only by an external trust" : nil
         case .all:
             return nil
         }
     }
-
-    private func isInKnownForest(_ p: Pending) -> Bool { p.depth == 0 }
 
     static func summary(_ r: DomainResult) -> String {
         let d = r.domain
