@@ -12,14 +12,20 @@
 
 /// glibc's `struct __res_state` does not import cleanly as a value (its name is also a function);
 /// these helpers allocate, initialise and free one on the heap.
+/// `_vcsock` starts at -1 so that no code path can take the zeroed field for file descriptor 0.
 static inline res_state trustmap_res_new(void) {
     res_state st = (res_state)calloc(1, sizeof(struct __res_state));
+    if (st) st->_vcsock = -1;
     return st;
 }
 static inline int trustmap_res_init(res_state st) { return res_ninit(st); }
+/// Closes (res_nclose: sockets, name server copies, configuration reference) and frees a state
+/// that res_ninit initialised.
 static inline void trustmap_res_free(res_state st) {
     if (st) { res_nclose(st); free(st); }
 }
+/// Frees a state whose res_ninit failed (it holds nothing to close).
+static inline void trustmap_res_discard(res_state st) { free(st); }
 static inline int trustmap_h_errno(void) { return h_errno; }
 static inline int trustmap_t_srv(void) { return ns_t_srv; }
 static inline int trustmap_t_soa(void) { return ns_t_soa; }

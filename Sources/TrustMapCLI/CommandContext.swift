@@ -38,6 +38,12 @@ public struct CommandContext: Sendable {
     /// Writes `trustmap: warning: <message>` on stderr (also under `--quiet`).
     public func warning(_ message: String) { output.warning(message) }
 
+    /// Writes `value` as JSON to `path` atomically, or to this context's stdout for `-`
+    /// (`JSONFile.write`; 73 cannot create, 74 write failed, 70 cannot encode).
+    public func writeJSON<T: Encodable>(_ value: T, to path: String, what: String) throws(CLIError) {
+        try JSONFile.write(value, to: path, what: what, standardOutput: output.standardOutput)
+    }
+
     /// Reads a password from `source`, warning on stderr about a file readable by others.
     public func readPassword(_ source: PasswordSource, prompt: String = "Password: ") throws(CLIError) -> Secret {
         try source.read(environment: environment, terminal: terminal, prompt: prompt, warn: warning)

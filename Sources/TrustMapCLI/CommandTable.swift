@@ -6,6 +6,12 @@ public enum CommandTable {
     public static let all: [any Command.Type] = [
         VersionCommand.self,
         DiscoverCommand.self,
+        NamesCommand.self,
+        EligibilityCommand.self,
+        PlanCommand.self,
+        PathCommand.self,
+        MemberCommand.self,
+        ExportCommand.self,
     ]
 
     /// The command called `name`.

@@ -33,7 +33,30 @@ public enum JSONFile {
         do {
             return try decoder.decode(T.self, from: data)
         } catch {
+            if let syntax = syntaxError(in: data) { throw .badData("\(what) \(name) is not valid JSON: \(syntax)") }
             throw .badData("\(what) \(name) is not valid: \(JSONCoding.describe(error))")
+        }
+    }
+
+    /// Where and why `data` is not JSON (`Unexpected end of file`, `Invalid value around line 3, column 7`),
+    /// or nil when it is JSON. JSONDecoder on Linux only says "not valid JSON"; JSONSerialization says more.
+    static func syntaxError(in data: Data) -> String? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            var text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            if text.hasSuffix(".") { text.removeLast() }
+            // "Invalid value around character 14" counts bytes from 0; say line and column instead.
+            if let range = text.range(of: "around character "), let offset = Int(text[range.upperBound...]),
+                offset <= data.count
+            {
+                let before = data.prefix(offset)
+                let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+                let column = offset - (before.lastIndex(of: 0x0A).map { $0 - data.startIndex + 1 } ?? 0) + 1
+                text = text[..<range.lowerBound] + "around line \(line), column \(column)"
+            }
+            return text
         }
     }
 

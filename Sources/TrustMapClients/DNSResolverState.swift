@@ -14,6 +14,8 @@ final class DNSResolverState {
     private let retrans: Int32
     /// UDP attempts per server (glibc's `retry`).
     private let retry: Int32
+    /// True once res_ninit succeeded: only then is there anything for res_nclose to close.
+    private var initialised = false
 
     /// The largest DNS message (a TCP length prefix is 16 bits), so no answer is cut by the buffer.
     private static let answerCapacity = 65_536
@@ -29,6 +31,7 @@ final class DNSResolverState {
         guard trustmap_res_init(state) == 0 else {
             throw DNSError(.configuration, server: server, detail: "res_ninit failed to read /etc/resolv.conf")
         }
+        initialised = true
         switch server.address {
         case .system:
             guard trustmap_res_nscount(state) > 0 else {
@@ -44,7 +47,9 @@ final class DNSResolverState {
         }
     }
 
-    deinit { trustmap_res_free(handle) }
+    deinit {
+        if initialised { trustmap_res_free(handle) } else { trustmap_res_discard(handle) }
+    }
 
     /// Asks for `type` records of `name` and returns the raw answer. A truncated UDP answer is
     /// asked again over TCP (glibc would do this by itself; TrustMap does it explicitly, with
@@ -92,7 +97,9 @@ final class DNSResolverState {
             }
         }
         if length >= 0 {
-            guard length >= 12 else { throw DNSError(.malformed, detail: "answer of \(length) bytes, shorter than a header") }
+            guard length >= 12 else {
+                throw DNSError(.malformed, detail: "answer of \(length) bytes, shorter than a header")
+            }
             guard Int(length) <= answer.count else {
                 throw DNSError(.truncated, detail: "answer of \(length) bytes exceeds the \(answer.count)-byte buffer")
             }
@@ -103,12 +110,12 @@ final class DNSResolverState {
         // without data, authority or recursion), tries the next server and, when none is left, returns -1
         // with ETIMEDOUT. The dropped answer is still in the buffer: a header with the query's id and the
         // QR bit set tells what the server said, which a timeout is not.
-        if answer[0] == query[0], answer[1] == query[1], answer[2] & 0x80 != 0 {
+        if !overTCP, answer[0] == query[0], answer[1] == query[1], answer[2] & 0x80 != 0 {
             let code = Int(answer[3] & 0x0F)
             if let failure = DNSAnswer.failure(responseCode: code) { throw failure }
             throw DNSError(
                 .servfail, responseCode: code,
-                detail: "lame answer: NOERROR without answer, authority, additional data or recursion; glibc discarded it")
+                detail: "lame answer (NOERROR without answer, authority, additional or recursion), glibc dropped it")
         }
         let message = String(cString: strerror(savedErrno))
         switch savedErrno {

@@ -40,6 +40,10 @@ extension KerberosCredentials {
         var request = krb5_creds()
         request.client = client
         request.server = server
+        // Watch the KDC replies: each TGS-REP is one hop (a referral TGT or the ticket itself).
+        let exchanges = KDCExchanges()
+        krb5_set_kdc_recv_hook(context, KDCExchanges.hook, Unmanaged.passUnretained(exchanges).toOpaque())
+        defer { krb5_set_kdc_recv_hook(context, nil, nil) }
         var reply: UnsafeMutablePointer<krb5_creds>?
         rc = krb5_get_credentials(context, 0, cache, &request, &reply)
         guard rc == 0, let reply else { return .failure(KerberosLibrary.error(context, rc, operation)) }
@@ -58,8 +62,43 @@ extension KerberosCredentials {
                 service: issued, realm: realm,
                 ticketEncryptionType: KerberosLibrary.encryptionType(ticket.pointee.enc_part.enctype),
                 sessionKeyEncryptionType: KerberosLibrary.encryptionType(reply.pointee.keyblock.enctype),
-                realmsTraversed: realmPath(context, cache, from: clientRealm, to: realm),
+                realmsTraversed: exchanges.path(from: clientRealm, to: realm)
+                    ?? realmPath(context, cache, from: clientRealm, to: realm),
+                realmsAsked: exchanges.asked,
                 expiresAt: KerberosLibrary.date(reply.pointee.times.endtime)))
+    }
+
+    /// Records, per KDC reply, the realm that answered and whether it issued a ticket.
+    private final class KDCExchanges {
+        /// Realms whose KDC answered, one per reply, in order.
+        var asked: [String] = []
+        /// Realms whose KDC issued a ticket (TGS-REP), in order.
+        var issued: [String] = []
+
+        /// The post-receive hook: never changes the reply.
+        static let hook: krb5_post_recv_fn = { _, data, code, realm, _, reply, _ in
+            guard let data, let realm else { return code }
+            let me = Unmanaged<KDCExchanges>.fromOpaque(data).takeUnretainedValue()
+            let name = KerberosLibrary.string(realm.pointee)
+            me.asked.append(name)
+            // TGS-REP is [APPLICATION 13]: first byte 0x6D.
+            if code == 0, let reply, reply.pointee.length > 0, let bytes = reply.pointee.data,
+                UInt8(bitPattern: bytes[0]) == 0x6D
+            {
+                me.issued.append(name)
+            }
+            return code
+        }
+
+        /// The issuing realms as a path from the client's realm to the ticket's, when the KDCs
+        /// were asked at all (nil when the ticket came from the cache).
+        func path(from: String, to: String) -> [String]? {
+            guard !issued.isEmpty else { return nil }
+            var path = [from]
+            for realm in issued where path.last != realm { path.append(realm) }
+            if path.last != to { path.append(to) }
+            return path
+        }
     }
 
     /// The shortest chain of realms from `from` to `to` along the cross-realm TGTs

@@ -63,7 +63,10 @@ enum KerberosLibrary {
         var escaped = false
         var at: String.Index?
         for i in name.indices {
-            if escaped { escaped = false; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
             if name[i] == "\\" { escaped = true } else if name[i] == "@" { at = i }
         }
         guard let at else { return nil }
@@ -91,13 +94,15 @@ enum KerberosLibrary {
             return .failure(
                 KerberosError(
                     code: KerberosErrorCode.invalidInputCode,
-                    message: "invalid KDC \"\(kdc)\" or realm \"\(realm ?? "")\" for a KDC override", operation: operation))
+                    message: "invalid KDC \"\(kdc)\" or realm \"\(realm ?? "")\" for a KDC override",
+                    operation: operation))
         }
         var template = Array((NSTemporaryDirectory() + "/trustmap-krb5.XXXXXX").utf8CString)
         guard let dir = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             return .failure(
-                KerberosError(code: KerberosErrorCode.invalidInputCode, message: "cannot create a temporary directory",
-                              operation: operation))
+                KerberosError(
+                    code: KerberosErrorCode.invalidInputCode, message: "cannot create a temporary directory",
+                    operation: operation))
         }
         let directory = String(cString: dir)
         let file = directory + "/krb5.conf"
@@ -106,7 +111,8 @@ enum KerberosLibrary {
         guard FileManager.default.createFile(atPath: file, contents: Data(text.utf8)) else {
             try? FileManager.default.removeItem(atPath: directory)
             return .failure(
-                KerberosError(code: KerberosErrorCode.invalidInputCode, message: "cannot write \(file)", operation: operation))
+                KerberosError(
+                    code: KerberosErrorCode.invalidInputCode, message: "cannot write \(file)", operation: operation))
         }
         // The configuration files libkrb5 reads by default (KRB5_CONFIG, else /etc/krb5.conf) follow.
         let defaults = ProcessInfo.processInfo.environment["KRB5_CONFIG"] ?? "/etc/krb5.conf"

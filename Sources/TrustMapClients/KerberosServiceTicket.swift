@@ -12,9 +12,15 @@ extension KerberosCredentials {
         public let ticketEncryptionType: KerberosEncryptionType
         /// The encryption type of the session key (what `klist -e` shows first).
         public let sessionKeyEncryptionType: KerberosEncryptionType
-        /// The realms from the client's realm to the service's realm, both included, as read from
-        /// the cross-realm TGTs (`krbtgt/B@A`) in the credential cache; one realm when no trust was crossed.
+        /// The realms from the client's realm to the service's realm, both included: the realms
+        /// whose KDCs issued a ticket on the way (a referral TGT or the service ticket), or, when
+        /// the ticket came from the cache, the chain of cross-realm TGTs (`krbtgt/B@A`) the cache
+        /// holds. One realm when no trust was crossed.
         public let realmsTraversed: [String]
+        /// The realm of each KDC reply during this request, in order, including refusals (e.g. a
+        /// failed referral before libkrb5's fallback to the host's realm); empty when the ticket
+        /// came from the cache.
+        public let realmsAsked: [String]
         /// When the ticket expires.
         public let expiresAt: Date
 

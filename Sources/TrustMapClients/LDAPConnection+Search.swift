@@ -32,10 +32,13 @@ extension LDAPConnection {
             if let pageSize {
                 let rc = cookie.withUnsafeBufferPointer { buffer in
                     buffer.withMemoryRebound(to: CChar.self) {
-                        trustmap_ldap_page_control(ld, Int32(clamping: pageSize), $0.baseAddress, $0.count, &pageControl)
+                        trustmap_ldap_page_control(
+                            ld, Int32(clamping: pageSize), $0.baseAddress, $0.count, &pageControl)
                     }
                 }
-                guard rc == LDAP_SUCCESS else { return .failure(error(ld, rc, operation, detail: "paged results control")) }
+                guard rc == LDAP_SUCCESS else {
+                    return .failure(error(ld, rc, operation, detail: "paged results control"))
+                }
             }
             defer { if let pageControl { ldap_control_free(pageControl) } }
 
@@ -49,7 +52,9 @@ extension LDAPConnection {
                         &message)
                 }
             }
-            guard let message else { return .failure(error(ld, rc, operation, detail: "base \"\(base)\", filter \(filter)")) }
+            guard let message else {
+                return .failure(error(ld, rc, operation, detail: "base \"\(base)\", filter \(filter)"))
+            }
             defer { ldap_msgfree(message) }
             entries.append(contentsOf: LDAPConnection.entries(ld, message))
 
@@ -63,7 +68,9 @@ extension LDAPConnection {
                 if let diagnostic { ldap_memfree(diagnostic) }
                 if let serverControls { ldap_controls_free(serverControls) }
             }
-            guard parsed == LDAP_SUCCESS else { return .failure(error(ld, parsed, operation, detail: "parse the result")) }
+            guard parsed == LDAP_SUCCESS else {
+                return .failure(error(ld, parsed, operation, detail: "parse the result"))
+            }
             guard code == LDAP_SUCCESS else {
                 return .failure(
                     LDAPError(

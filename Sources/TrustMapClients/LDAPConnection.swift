@@ -27,6 +27,8 @@ public final class LDAPConnection: @unchecked Sendable {
     private var tlsStarted = false
     private let handle: OpaquePointer?
     private let setupError: LDAPError?
+    /// The CA file given, for messages.
+    let caFile: String?
 
     /// Prepares a connection (nothing is sent until the first operation).
     ///
@@ -44,7 +46,9 @@ public final class LDAPConnection: @unchecked Sendable {
         let hostPart = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
         let uri = "\(transport.scheme)://\(hostPart):\(self.port)"
         self.uri = uri
-        let (handle, error) = LDAPConnection.open(uri: uri, host: host, transport: transport, caFile: caFile, timeout: timeout)
+        self.caFile = caFile
+        let (handle, error) = LDAPConnection.open(
+            uri: uri, host: host, transport: transport, caFile: caFile, timeout: timeout)
         self.handle = handle
         self.setupError = error
     }
@@ -74,7 +78,7 @@ public final class LDAPConnection: @unchecked Sendable {
         case .simple(let user, let password):
             guard transport.isEncrypted else {
                 throw LDAPError(
-                    code: 13, diagnosticMessage: nil, operation: operation, server: uri,
+                    code: 13, name: "Confidentiality required (refused by TrustMap)", operation: operation, server: uri,
                     detail: "TrustMap refuses to send a password over cleartext LDAP: use --ldaps or --starttls",
                     isRefusedLocally: true)
             }
@@ -110,23 +114,6 @@ public final class LDAPConnection: @unchecked Sendable {
         return entry
     }
 
-    /// The authorization identity the server sees (RFC 4532 "Who am I?"), e.g. "u:CORP\\alice";
-    /// empty for an anonymous connection.
-    public func whoAmI() async throws(LDAPError) -> String {
-        let operation = "whoami"
-        return try await perform(operation) { ld in
-            self.count()
-            var identity: UnsafeMutablePointer<berval>?
-            let rc = ldap_whoami_s(ld, &identity, nil, nil)
-            guard rc == LDAP_SUCCESS else { return .failure(self.error(ld, rc, operation)) }
-            defer { ber_bvfree(identity) }
-            guard let value = identity?.pointee, let p = value.bv_val else { return .success("") }
-            return .success(p.withMemoryRebound(to: UInt8.self, capacity: Int(value.bv_len)) {
-                String(decoding: UnsafeBufferPointer(start: $0, count: Int(value.bv_len)), as: UTF8.self)
-            })
-        }
-    }
-
     // MARK: - Internals shared with the search
 
     /// Runs `body` with the handle on a blocking thread, one operation at a time, after
@@ -143,10 +130,18 @@ public final class LDAPConnection: @unchecked Sendable {
                 if self.transport == .startTLS && !self.tlsStarted {
                     self.count()
                     let rc = ldap_start_tls_s(ld, nil, nil)
-                    guard rc == LDAP_SUCCESS else { return .failure(self.error(ld, rc, "starttls")) }
+                    guard rc == LDAP_SUCCESS else {
+                        let detail =
+                            rc == -1 || rc == -5
+                            ? nil
+                            : "the server answered but TLS could not be set up: the certificate did not verify"
+                                + (self.caFile.map { " against CA file \($0)" } ?? " against the system CAs")
+                                + " or does not name \(self.host)"
+                        return .failure(self.error(ld, rc, "starttls", detail: detail))
+                    }
                     self.tlsStarted = true
                 }
-                return body(ld)
+                return self.explainingTLS(body(ld))
             }
         }
         return try result.get()

@@ -21,11 +21,16 @@ public struct LDAPError: Error, Sendable, CustomStringConvertible {
     public let detail: String?
     /// True when TrustMap refused the operation itself, before sending anything.
     public let isRefusedLocally: Bool
+    /// True when TrustMap established that TLS itself failed (e.g. the port answered TCP but
+    /// the LDAPS handshake or certificate verification failed).
+    private let tlsFailed: Bool
 
-    /// Creates an error; `name` defaults to the RFC 4511 name of the code.
+    /// Creates an error; `name` defaults to the RFC 4511 name of the code. `isTLSFailure` records
+    /// a TLS failure established by other means than the diagnostic message.
     public init(
         code: Int32, name: String? = nil, diagnosticMessage: String? = nil, matchedDN: String? = nil,
-        operation: String, server: String, detail: String? = nil, isRefusedLocally: Bool = false
+        operation: String, server: String, detail: String? = nil, isRefusedLocally: Bool = false,
+        isTLSFailure: Bool = false
     ) {
         self.code = code
         self.name = name ?? LDAPResultCode.name(code)
@@ -35,6 +40,7 @@ public struct LDAPError: Error, Sendable, CustomStringConvertible {
         self.server = server
         self.detail = detail
         self.isRefusedLocally = isRefusedLocally
+        self.tlsFailed = isTLSFailure
     }
 
     /// The RFC 4511 symbolic name, e.g. "invalidCredentials", "serverDown" for client codes.
@@ -64,6 +70,7 @@ public struct LDAPError: Error, Sendable, CustomStringConvertible {
 
     /// True when TLS could not be set up: the certificate did not verify or the handshake failed.
     public var isTLSFailure: Bool {
+        if tlsFailed { return true }
         if operation == "starttls" && code != -5 { return code != -1 || diagnosticMentionsTLS }
         return diagnosticMentionsTLS
     }

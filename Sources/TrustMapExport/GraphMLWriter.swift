@@ -45,7 +45,8 @@ struct GraphMLWriter {
         out += " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns"
         out += " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
         for key in Self.graphKeys + Self.nodeKeys + Self.edgeKeys {
-            out += "  <key id=\"\(key.id)\" for=\"\(key.domain)\" attr.name=\"\(key.name)\" attr.type=\"\(key.type)\"/>\n"
+            out +=
+                "  <key id=\"\(key.id)\" for=\"\(key.domain)\" attr.name=\"\(key.name)\" attr.type=\"\(key.type)\"/>\n"
         }
         out += "  <graph id=\"trustmap\" edgedefault=\"directed\">\n"
         out += data("g_format", graph.format, 4) + data("g_version", String(graph.version), 4)

@@ -9,7 +9,8 @@ public struct GraphvizRenderer: Sendable {
     public let executable: URL?
 
     /// The message when `dot` is missing.
-    public static let missingMessage = "Graphviz 'dot' not found: install the Debian package graphviz (tools/setup does)"
+    public static let missingMessage =
+        "Graphviz 'dot' not found: install the Debian package graphviz (tools/setup does)"
 
     /// Finds `dot` on `path` (a PATH-style list; the process's PATH by default).
     public init(path: String? = ProcessInfo.processInfo.environment["PATH"]) {

@@ -42,7 +42,8 @@ struct TrustGraphBuilder {
     private mutating func addForests() {
         for forest in snapshot.forests {
             let id = "forest:" + forest.root.value
-            clusters[id] = GraphCluster(id: id, kind: .forest, label: "Forest " + forest.root.value, forestRoot: forest.root.value)
+            clusters[id] = GraphCluster(
+                id: id, kind: .forest, label: "Forest " + forest.root.value, forestRoot: forest.root.value)
             for name in forest.domains where forestCluster[name] == nil { forestCluster[name] = id }
             forestCluster[forest.root] = forestCluster[forest.root] ?? id
         }
@@ -66,11 +67,13 @@ struct TrustGraphBuilder {
     }
 
     private mutating func addDomain(_ domain: Domain) {
-        var node = GraphNode(id: Self.domainID(domain.dnsName), kind: .domain, cluster: clusterForDomain(domain.dnsName))
+        var node = GraphNode(
+            id: Self.domainID(domain.dnsName), kind: .domain, cluster: clusterForDomain(domain.dnsName))
         node.dnsName = domain.dnsName.value
         node.netbiosName = domain.netbiosName?.value
         node.sid = domain.sid?.description
-        let forestRoot = snapshot.forests.first { $0.domains.contains(domain.dnsName) || $0.root == domain.dnsName }?.root
+        let forestRoot = snapshot.forests.first { $0.domains.contains(domain.dnsName) || $0.root == domain.dnsName }?
+            .root
         node.forest = (forestRoot ?? domain.forest)?.value
         node.forestRoot = snapshot.forests.contains { $0.root == domain.dnsName }
         node.treeRoot = domain.isTreeRoot
@@ -182,7 +185,9 @@ struct TrustGraphBuilder {
         }
         if edge.selectiveAuthentication == true { lines.append("selective authentication") }
         if pair.kerberosKeys == .rc4Only { lines.append("RC4 only") }
-        if pair.records.count == 1 && bothEndsRead { lines.append("one side only (seen from \(pair.records[0].trust.domain.value))") }
+        if pair.records.count == 1 && bothEndsRead {
+            lines.append("one side only (seen from \(pair.records[0].trust.domain.value))")
+        }
         if !pair.disagreements.isEmpty {
             lines.append("sides disagree on " + pair.disagreements.joined(separator: " and "))
         }
@@ -241,7 +246,9 @@ struct TrustGraphBuilder {
     private mutating func applyPlan() {
         guard let plan = options.plan else { return }
         for name in plan.domains.sorted() {
-            if let id = domainNode(named: name) { nodes[id]?.inPlan = true } else {
+            if let id = domainNode(named: name) {
+                nodes[id]?.inPlan = true
+            } else {
                 notes.append("plan names domain \"\(name)\", which is not in the snapshot")
             }
         }
@@ -263,7 +270,9 @@ struct TrustGraphBuilder {
     private mutating func applyProbe() {
         guard let probe = options.probe else { return }
         for name in probe.unreachableDomains.sorted() {
-            if let id = domainNode(named: name) { nodes[id]?.unreachable = true } else {
+            if let id = domainNode(named: name) {
+                nodes[id]?.unreachable = true
+            } else {
                 notes.append("probe names domain \"\(name)\", which is not in the snapshot")
             }
         }

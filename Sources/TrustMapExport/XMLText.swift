@@ -17,7 +17,8 @@ enum XMLText {
             case "\t" where attribute: out += "&#9;"
             default:
                 let v = scalar.value
-                let allowed = v == 0x9 || v == 0xA || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v) || v >= 0x10000
+                let allowed =
+                    v == 0x9 || v == 0xA || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v) || v >= 0x10000
                 out.unicodeScalars.append(allowed ? scalar : "\u{FFFD}")
             }
         }

@@ -47,7 +47,10 @@ public struct DNSName: Hashable, Sendable, Comparable, Codable, CustomStringConv
     public static func < (a: DNSName, b: DNSName) -> Bool { a.value < b.value }
 
     public init(from decoder: any Decoder) throws {
-        try self.init(parsing: try decoder.singleValueContainer().decode(String.self))
+        let container = try decoder.singleValueContainer()
+        do { try self.init(parsing: try container.decode(String.self)) } catch let error as ModelError {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.reason)
+        }
     }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
@@ -88,7 +91,10 @@ public struct NetBIOSName: Hashable, Sendable, Comparable, Codable, CustomString
     public static func < (a: NetBIOSName, b: NetBIOSName) -> Bool { a.value < b.value }
 
     public init(from decoder: any Decoder) throws {
-        try self.init(parsing: try decoder.singleValueContainer().decode(String.self))
+        let container = try decoder.singleValueContainer()
+        do { try self.init(parsing: try container.decode(String.self)) } catch let error as ModelError {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.reason)
+        }
     }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()

@@ -84,8 +84,10 @@ public struct SID: Hashable, Sendable, Comparable, CustomStringConvertible {
 
 extension SID: Codable {
     public init(from decoder: any Decoder) throws {
-        let s = try decoder.singleValueContainer().decode(String.self)
-        self = try SID(string: s)
+        let container = try decoder.singleValueContainer()
+        do { self = try SID(string: try container.decode(String.self)) } catch let error as ModelError {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.reason)
+        }
     }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()

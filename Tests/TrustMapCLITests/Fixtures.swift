@@ -84,7 +84,8 @@ func cliError(_ body: () throws -> Void) -> CLIError? {
     }
 }
 
-/// Runs the dispatcher in-process and returns (status, stdout, stderr).
+/// Runs the dispatcher in-process over the sample commands (not the real ones, which may share names)
+/// and returns (status, stdout, stderr).
 func runInProcess(
     _ arguments: [String], environment: [String: String] = [:]
 ) async -> (status: ExitStatus, out: String, err: String) {
@@ -93,7 +94,7 @@ func runInProcess(
     let status = await TrustMapCommand.run(
         arguments, output: Output(standardOutput: out, standardError: err), environment: environment,
         terminal: Terminal(inputDescriptor: -1, promptSink: err),
-        commands: CommandTable.all + [SampleCommand.self, FilesCommand.self, ThrowingCommand.self])
+        commands: [VersionCommand.self, SampleCommand.self, FilesCommand.self, ThrowingCommand.self])
     return (status, out.text, err.text)
 }
 

@@ -56,6 +56,15 @@ import Testing
         #expect(err.text.hasSuffix("shown\n"))
     }
 
+    @Test func contextWritesDashToItsOwnStdout() throws {
+        let out = BufferSink()
+        let context = CommandContext(
+            output: Output(standardOutput: out, standardError: BufferSink()), environment: [:],
+            terminal: Terminal(inputDescriptor: -1), json: true, quiet: false)
+        try context.writeJSON(["b": 2, "a": 1], to: "-", what: "plan")
+        #expect(out.text == "{\n  \"a\" : 1,\n  \"b\" : 2\n}\n")
+    }
+
     @Test func encodingFailureIsInternal() {
         let e = cliError { _ = try JSONCoding.encode([Double.nan]) }
         #expect(e?.status == .internalError)

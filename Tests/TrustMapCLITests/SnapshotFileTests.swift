@@ -74,7 +74,15 @@ import TrustMapModel
         defer { try? FileManager.default.removeItem(at: dir) }
         let e = cliError { _ = try SnapshotFile.read(path) }
         #expect(e?.status == .badData)
-        #expect(e?.message.hasPrefix("snapshot '\(path)' is not valid: at $: ") == true)
+        #expect(e?.message == "snapshot '\(path)' is not valid JSON: Unexpected end of file during JSON parse")
+    }
+
+    @Test func syntaxErrorGivesLineAndColumn() throws {
+        let (dir, path) = try Self.file("{\n  \"schemaVersion\": 1,\n  \"forests\": [tru]\n}\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let e = cliError { _ = try SnapshotFile.read(path) }
+        #expect(e?.status == .badData)
+        #expect(e?.message == "snapshot '\(path)' is not valid JSON: Invalid value around line 3, column 18")
     }
 
     @Test func wrongTypeNamesThePath() throws {

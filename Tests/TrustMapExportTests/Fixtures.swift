@@ -21,13 +21,17 @@ enum Fixtures {
             dnsName: "corp.example.test", netbiosName: "CORP", nameSources: [.crossRef], sid: sid(1),
             forest: "corp.example.test", functionalLevel: 7,
             domainControllers: [
-                dc("dc1.corp.example.test", "127.0.0.11", site: "Default-First-Site-Name", roles: [.pdc, .gc, .kdc, .writable, .dns]),
+                dc(
+                    "dc1.corp.example.test", "127.0.0.11", site: "Default-First-Site-Name",
+                    roles: [.pdc, .gc, .kdc, .writable, .dns]),
                 dc("dc2.corp.example.test", "127.0.0.12", site: "Branch"),
-                dc("rodc1.corp.example.test", "127.0.0.13", site: "Default-First-Site-Name", roles: [.rodc, .gc, .kdc]),
+                dc(
+                    "rodc1.corp.example.test", "127.0.0.13", site: "Default-First-Site-Name", roles: [.rodc, .gc, .kdc]),
             ])
         let partner = Domain(
             dnsName: "partner.example.test", netbiosName: "PARTNER", sid: sid(2), forest: "partner.example.test",
-            domainControllers: [dc("dc1.partner.example.test", "127.0.0.21", site: "Default-First-Site-Name")], depth: 1)
+            domainControllers: [dc("dc1.partner.example.test", "127.0.0.21", site: "Default-First-Site-Name")], depth: 1
+        )
         let legacy = Domain(
             dnsName: "legacy.example.test", netbiosName: "LEGACY", sid: sid(3), forest: "legacy.example.test",
             domainControllers: [dc("dc1.legacy.example.test", "127.0.0.31", site: "Default-First-Site-Name")], depth: 1)
@@ -92,7 +96,9 @@ enum Fixtures {
         let forests = [
             Forest(
                 root: "root.example.test",
-                domains: ["root.example.test", "child.root.example.test", "tree.example.test", "lost.root.example.test"],
+                domains: [
+                    "root.example.test", "child.root.example.test", "tree.example.test", "lost.root.example.test",
+                ],
                 sites: [
                     Site(name: "Default-First-Site-Name", domainControllers: ["dc1.child.root.example.test"]),
                     Site(name: oddSite, domainControllers: ["dc1.root.example.test", "dc2.child.root.example.test"]),
@@ -151,7 +157,8 @@ enum Fixtures {
                 attributes: []),
         ]
         return Snapshot(
-            metadata: CollectionMetadata(collectedAt: "2025-02-03T04:05:06Z", toolVersion: "0.1.0", startDomain: "root.example.test"),
+            metadata: CollectionMetadata(
+                collectedAt: "2025-02-03T04:05:06Z", toolVersion: "0.1.0", startDomain: "root.example.test"),
             forests: forests, domains: [root, child, tree, other, unread], trusts: trusts)
     }
 

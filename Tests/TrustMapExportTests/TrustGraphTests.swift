@@ -8,8 +8,14 @@ import TrustMapModel
     let everything = TrustGraph(snapshot: Fixtures.everything)
 
     @Test func oneClusterPerForestAndOneNodePerDomain() {
-        #expect(lab.clusters.map(\.id) == ["forest:corp.example.test", "forest:legacy.example.test", "forest:partner.example.test"])
-        #expect(lab.nodes.map(\.id) == ["domain:corp.example.test", "domain:legacy.example.test", "domain:partner.example.test"])
+        #expect(
+            lab.clusters.map(\.id) == [
+                "forest:corp.example.test", "forest:legacy.example.test", "forest:partner.example.test",
+            ])
+        #expect(
+            lab.nodes.map(\.id) == [
+                "domain:corp.example.test", "domain:legacy.example.test", "domain:partner.example.test",
+            ])
         let corp = lab.node("domain:corp.example.test")
         #expect(corp?.cluster == "forest:corp.example.test")
         #expect(corp?.forestRoot == true)
@@ -107,7 +113,9 @@ import TrustMapModel
         #expect(g.clusters.first { $0.id == site }?.parent == "forest:root.example.test")
         #expect(g.node("dc:dc1.root.example.test")?.cluster == site)
         #expect(g.node("dc:dc2.child.root.example.test")?.cluster == site)
-        #expect(g.node("dc:dc1.child.root.example.test")?.cluster == "site:forest:root.example.test:Default-First-Site-Name")
+        #expect(
+            g.node("dc:dc1.child.root.example.test")?.cluster == "site:forest:root.example.test:Default-First-Site-Name"
+        )
         // No site anywhere: drawn straight in the forest.
         #expect(g.node("dc:dc1.tree.example.test")?.cluster == "forest:root.example.test")
         #expect(g.node("dc:dc2.child.root.example.test")?.label == "dc2.child.root.example.test\nRODC\n10.0.1.2")

@@ -181,11 +181,12 @@ private final class HelperDNS {
         #expect(branch.contains(Self.dc2.host), "\(branch)")
     }
 
-    @Test(arguments: corpNames + [
-        "_ldap._tcp.partner.example.test", "_ldap._tcp.dc._msdcs.partner.example.test",
-        "_kerberos._tcp.partner.example.test", "_ldap._tcp.legacy.example.test",
-        "_ldap._tcp.dc._msdcs.legacy.example.test", "_kerberos._tcp.legacy.example.test",
-    ])
+    @Test(
+        arguments: corpNames + [
+            "_ldap._tcp.partner.example.test", "_ldap._tcp.dc._msdcs.partner.example.test",
+            "_kerberos._tcp.partner.example.test", "_ldap._tcp.legacy.example.test",
+            "_ldap._tcp.dc._msdcs.legacy.example.test", "_kerberos._tcp.legacy.example.test",
+        ])
     func srvThroughTheLabResolverAndTheSystemMatchesDig(name: String) async throws {
         let expected = try Dig.srv(name, server: Lab.resolver)
         #expect(!expected.isEmpty, "dig found no SRV records for \(name)")

@@ -54,10 +54,21 @@ enum Lab {
         try String(contentsOfFile: passwordFile(domain, user), encoding: .utf8)
     }
 
+    /// The lab's id of a DC (`corp-dc1`), the name of its directory under `dcs/`.
+    static func id(_ dc: DC) -> String {
+        dc.netbios.lowercased() + "-" + dc.host.split(separator: ".")[0]
+    }
+
     /// The CA certificate that signed a DC's LDAPS certificate.
     static func caFile(_ dc: DC) -> String {
-        "\(directory ?? "/nonexistent")/\(dc.host)/private/tls/ca.pem"
+        "\(directory ?? "/nonexistent")/dcs/\(id(dc))/private/tls/ca.pem"
     }
+
+    /// Every DC's CA in one PEM bundle.
+    static var caBundle: String { "\(directory ?? "/nonexistent")/tls/lab-ca-bundle.pem" }
+
+    /// A DC's smb.conf.
+    static func smbConf(_ dc: DC) -> String { "\(directory ?? "/nonexistent")/dcs/\(id(dc))/etc/smb.conf" }
 
     /// Runs a command (inside the namespace already) and returns its standard output.
     @discardableResult

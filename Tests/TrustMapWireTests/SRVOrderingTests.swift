@@ -123,7 +123,11 @@ private typealias Key = SRVOrdering.Key
     }
 
     @Test func orderedReordersTheItemsThemselves() {
-        struct Target { let name: String; let priority: UInt16; let weight: UInt16 }
+        struct Target {
+            let name: String
+            let priority: UInt16
+            let weight: UInt16
+        }
         let items = [
             Target(name: "backup", priority: 20, weight: 0),
             Target(name: "main", priority: 10, weight: 0),
@@ -131,6 +135,7 @@ private typealias Key = SRVOrdering.Key
         var random = SeededRandom(seed: 3)
         let ordered = SRVOrdering.ordered(items, key: { Key(priority: $0.priority, weight: $0.weight) }, using: &random)
         #expect(ordered.map(\.name) == ["main", "backup"])
-        #expect(SRVOrdering.ordered(items) { Key(priority: $0.priority, weight: $0.weight) }.map(\.name) == ["main", "backup"])
+        let unseeded = SRVOrdering.ordered(items) { Key(priority: $0.priority, weight: $0.weight) }
+        #expect(unseeded.map(\.name) == ["main", "backup"])
     }
 }
