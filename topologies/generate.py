@@ -211,25 +211,30 @@ def usecases():
 
 
 def lab():
+    # As tools/adlab builds it and as a discovery from the lab reads it (sites, subnets, roles from the LDAP ping:
+    # Samba's replies carry no DNS_CONTROLLER flag, so no DC has the dns role).
     corp, partner, legacy = "corp.example.test", "partner.example.test", "legacy.example.test"
+    writable = ("pdc", "gc", "kdc", "writable")
     doms = [domain(corp, "CORP", corp, level=4,
-                   dcs=[dc("dc1.corp.example.test", "127.0.0.11"),
-                        dc("dc2.corp.example.test", "127.0.0.12", "Branch", roles=("gc", "kdc", "writable", "dns")),
-                        dc("rodc1.corp.example.test", "127.0.0.13", roles=("gc", "rodc", "kdc", "dns"))],
+                   dcs=[dc("dc1.corp.example.test", "127.0.0.11", roles=writable),
+                        dc("dc2.corp.example.test", "127.0.0.12", "Branch", roles=("gc", "kdc", "writable")),
+                        dc("rodc1.corp.example.test", "127.0.0.13", roles=("gc", "rodc", "kdc"))],
                    computers=[computer("DC1", "dc1.corp.example.test", True),
                               computer("DC2", "dc2.corp.example.test", True),
                               computer("RODC1", "rodc1.corp.example.test", True)]),
-            domain(partner, "PARTNER", partner, level=4, dcs=[dc("dc1.partner.example.test", "127.0.0.21")],
+            domain(partner, "PARTNER", partner, level=4,
+                   dcs=[dc("dc1.partner.example.test", "127.0.0.21", roles=writable)],
                    computers=[computer("DC1", "dc1.partner.example.test", True)]),
-            domain(legacy, "LEGACY", legacy, level=4, dcs=[dc("dc1.legacy.example.test", "127.0.0.31")],
+            domain(legacy, "LEGACY", legacy, level=4,
+                   dcs=[dc("dc1.legacy.example.test", "127.0.0.31", roles=writable)],
                    computers=[computer("DC1", "dc1.legacy.example.test", True)])]
     trusts = (both(corp, "CORP", partner, "PARTNER", BOTH, FOREST, enc=0x18)
               + [trust(corp, legacy, "LEGACY", OUTBOUND, QUAR, enc=0x18),
                  trust(legacy, corp, "CORP", INBOUND, 0, enc=0x18)])
     return snapshot("lab", corp, [
-        forest(corp, [corp], [site("Branch", [], ["dc2.corp.example.test"]),
-                              site("Default-First-Site-Name", [], ["dc1.corp.example.test",
-                                                                   "rodc1.corp.example.test"])]),
+        forest(corp, [corp], [site("Branch", ["127.0.0.128/25"], ["dc2.corp.example.test"]),
+                              site("Default-First-Site-Name", ["127.0.0.0/25"],
+                                   ["dc1.corp.example.test", "rodc1.corp.example.test"])]),
         forest(partner, [partner], [site("Default-First-Site-Name", [], ["dc1.partner.example.test"])], through=True),
         forest(legacy, [legacy], [site("Default-First-Site-Name", [], ["dc1.legacy.example.test"])])],
         doms, trusts)

@@ -7,9 +7,12 @@ public import TrustMapModel
 /// - Related (`related-by-trust`): D's forest and every domain linked to it by trusts in any direction, transitively
 ///   (the set an automatic trust discovery walks, and whose DCs the scanner must reach).
 /// - Admitting (`admits-users`): the related domains whose trust path admits D's users (`ReferralPath`).
-/// - Ports: those a Windows-authenticating scanner needs toward a DC (ad-protocol-facts.md); DNS only toward DCs
-///   running DNS, the global catalog only toward GCs (both kept when the roles are unknown), and NetBIOS ports
-///   toward domains linked by a trust written with NetBIOS names (`netbios-trust-ports`).
+/// - Ports: those a Windows-authenticating scanner needs toward a DC (ad-protocol-facts.md), DNS included (whether
+///   a DC serves DNS is not reliably known: the ping's DNS_CONTROLLER flag only says its name is a DNS name); the
+///   global catalog only toward GCs (kept when the roles are unknown); NetBIOS ports toward domains linked by a
+///   trust written with NetBIOS names (`netbios-trust-ports`).
+/// - DNS servers: the resolvers discovery used (`metadata.dnsServers`), which did resolve the domains, and the
+///   DCs known to serve DNS for their domain.
 /// - Warnings: more domains or sites than `Limits` allow (`too-many-domains`, `too-many-sites`), domains admitting
 ///   D's users only through a forest trust (`only-through-forest-trust`), DCs that did not answer at discovery
 ///   (`dc-unreachable`), domains not read (`domain-not-read`), selective authentication on a path
@@ -54,7 +57,7 @@ public struct FollowTrustPlan: Hashable, Sendable, Codable {
         public var site: String?
         /// True when it answered at discovery.
         public var answered: Bool
-        /// True when it serves DNS for the domain.
+        /// True when it is known to serve DNS for the domain (the `dns` role).
         public var dnsServer: Bool
         /// The ports the scanner needs toward it.
         public var ports: [Port]
@@ -78,7 +81,7 @@ public struct FollowTrustPlan: Hashable, Sendable, Codable {
         public var onlyThroughForestTrust: Bool
         /// Its DCs.
         public var domainControllers: [PlannedDC]
-        /// The DNS servers that resolve it (its DNS-serving DCs' addresses, else the snapshot's resolvers).
+        /// The DNS servers that resolve it: the snapshot's resolvers and its DCs known to serve DNS.
         public var dnsServers: [String]
     }
 
@@ -116,11 +119,13 @@ public struct FollowTrustPlan: Hashable, Sendable, Codable {
     /// The ports a Windows-authenticating scanner needs toward a DC.
     public static let domainControllerPorts: [Port] = [
         Port(number: 53, transport: "tcp", service: "DNS"), Port(number: 53, transport: "udp", service: "DNS"),
-        Port(number: 88, transport: "tcp", service: "Kerberos"), Port(number: 88, transport: "udp", service: "Kerberos"),
+        Port(number: 88, transport: "tcp", service: "Kerberos"),
+        Port(number: 88, transport: "udp", service: "Kerberos"),
         Port(number: 135, transport: "tcp", service: "RPC endpoint mapper"),
         Port(number: 389, transport: "tcp", service: "LDAP"), Port(number: 389, transport: "udp", service: "CLDAP"),
         Port(number: 445, transport: "tcp", service: "SMB"),
-        Port(number: 464, transport: "tcp", service: "kpasswd"), Port(number: 464, transport: "udp", service: "kpasswd"),
+        Port(number: 464, transport: "tcp", service: "kpasswd"),
+        Port(number: 464, transport: "udp", service: "kpasswd"),
         Port(number: 636, transport: "tcp", service: "LDAPS"),
         Port(number: 3268, transport: "tcp", service: "global catalog"),
         Port(number: 3269, transport: "tcp", service: "global catalog over TLS"),
@@ -153,13 +158,11 @@ public struct FollowTrustPlan: Hashable, Sendable, Codable {
             let viaForest = path?.crossesForestTrust ?? false
             var dcs: [PlannedDC] = []
             for dc in d?.domainControllers ?? [] {
-                let dns = dc.has(DCRole.dns) || dc.pingFlags?.contains(DSFlags.dnsController) == true
+                let dns = dc.has(DCRole.dns)
                 let rolesKnown = !dc.roles.isEmpty || dc.pingFlags != nil
                 let gc = dc.has(DCRole.gc) || dc.pingFlags?.contains(DSFlags.gc) == true
                 var ports = domainControllerPorts.filter { p in
-                    if p.number == 53 { return dns || !rolesKnown }
-                    if p.number == 3268 || p.number == 3269 { return gc || !rolesKnown }
-                    return true
+                    p.number == 3268 || p.number == 3269 ? gc || !rolesKnown : true
                 }
                 if netbiosLinked.contains(name) { ports += netbiosPorts }
                 dcs.append(
@@ -192,7 +195,7 @@ public struct FollowTrustPlan: Hashable, Sendable, Codable {
                 PlannedDomain(
                     dnsName: name, netbiosName: node?.netbiosName, forest: node?.forest ?? name, status: d?.status,
                     admitsUsers: path != nil, path: path?.realms, onlyThroughForestTrust: viaForest,
-                    domainControllers: dcs, dnsServers: dnsDCs.isEmpty ? resolvers : dnsDCs.sorted()))
+                    domainControllers: dcs, dnsServers: Array(Set(dnsDCs + resolvers)).sorted()))
         }
         if planned.count > limits.domains {
             warnings.append(

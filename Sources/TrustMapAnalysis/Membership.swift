@@ -79,46 +79,61 @@ public struct Membership: Sendable {
         }
     }
 
-    private var byHostName: [String: Answer] = [:]
-    private var byNetBIOS: [String: Answer] = [:]
+    /// Names (host names, NetBIOS names or domain names) to answers.
+    private struct NameIndex: Sendable {
+        var table = NameTable()
+        var answers: [Answer] = []
+
+        mutating func add(_ key: String, _ a: Answer, _ e: Evidence) {
+            let (entry, inserted) = table.insert(key)
+            if inserted {
+                answers.append(a)
+            } else if !answers[entry].domains.contains(e.domain) {
+                answers[entry].add(e)
+            }
+        }
+
+        func find(_ key: UnsafeBufferPointer<UInt8>) -> Answer? { table.find(key).map { answers[$0] } }
+    }
+
+    private var byHostName = NameIndex()
+    private var byNetBIOS = NameIndex()
+    private var byDomain = NameIndex()
     private var byAddress: [IPAddress: Answer] = [:]
-    private var byDomainSuffix: [Substring: Answer] = [:]
     /// (prefix length, network -> answer), longest prefix first, IPv4 and IPv6 mixed.
     private var subnets: [(Int, Bool, [IPAddress: Answer])] = []
 
     /// Indexes a snapshot's computers, DCs, domains and sites.
     ///
-    /// Each answer is built once and the same arrays are stored under every key that leads to it (copy on write
-    /// shares them), and the one-domain arrays are shared by every answer in that domain.
+    /// Each answer is built once and stored under every key that leads to it (copy on write shares the arrays),
+    /// and the one-domain arrays are shared by every answer in that domain.
     public init(snapshot: Snapshot) {
         var hostDomain: [DNSName: DNSName] = [:]
         for d in snapshot.domains {
             let only = [d.dnsName]
-            byDomainSuffix[Substring(d.dnsName.value)] = Answer(
-                domains: only, evidence: [Evidence(rule: .dnsSuffix, domain: d.dnsName)])
-            byNetBIOS.reserveCapacity(byNetBIOS.count + d.computers.count)
-            byHostName.reserveCapacity(byHostName.count + d.computers.count)
+            let suffix = Evidence(rule: .dnsSuffix, domain: d.dnsName)
+            byDomain.add(d.dnsName.value, Answer(domains: only, evidence: [suffix]), suffix)
             for c in d.computers {
                 let rule: Rule = c.isDomainController ? .domainControllerAccount : .computerAccount
                 let e = Evidence(rule: rule, domain: d.dnsName, account: c.name.value + "$")
                 let answer = Answer(domains: only, evidence: [e])
-                if let h = c.dnsHostName { Self.insert(answer, e, at: h.value, into: &byHostName) }
-                Self.insert(answer, e, at: c.name.value, into: &byNetBIOS)
+                if let h = c.dnsHostName { byHostName.add(h.value, answer, e) }
+                byNetBIOS.add(c.name.value, answer, e)
             }
             for dc in d.domainControllers {
                 hostDomain[dc.hostName] = d.dnsName
                 let e = Evidence(rule: .domainControllerAccount, domain: d.dnsName, account: dc.hostName.value)
                 let answer = Answer(domains: only, evidence: [e])
-                if byHostName[dc.hostName.value]?.domains.contains(d.dnsName) != true {
-                    Self.insert(answer, e, at: dc.hostName.value, into: &byHostName)
-                }
-                if let n = dc.netbiosName, byNetBIOS[n.value]?.domains.contains(d.dnsName) != true {
-                    Self.insert(answer, e, at: n.value, into: &byNetBIOS)
-                }
+                byHostName.add(dc.hostName.value, answer, e)
+                if let n = dc.netbiosName { byNetBIOS.add(n.value, answer, e) }
                 for a in dc.addresses {
                     guard let ip = IPAddress(a) else { continue }
                     let ae = Evidence(rule: .domainControllerAddress, domain: d.dnsName, account: dc.hostName.value)
-                    Self.insert(Answer(domains: only, evidence: [ae]), ae, at: ip, into: &byAddress)
+                    if byAddress[ip] == nil {
+                        byAddress[ip] = Answer(domains: only, evidence: [ae])
+                    } else {
+                        byAddress[ip]!.add(ae)
+                    }
                 }
             }
         }
@@ -145,14 +160,6 @@ public struct Membership: Sendable {
         subnets = tables.map { key, t in (key % 1000, key < 1000, t) }.sorted { $0.0 > $1.0 }
     }
 
-    private static func insert<K: Hashable>(_ a: Answer, _ e: Evidence, at key: K, into table: inout [K: Answer]) {
-        if table[key] == nil {
-            table[key] = a
-        } else {
-            table[key]!.add(e)
-        }
-    }
-
     /// True for the ASCII bytes a NetBIOS name may not contain (`NetBIOSName.forbidden` and control characters).
     @inline(__always)
     private static func isForbiddenInNetBIOS(_ b: UInt8) -> Bool {
@@ -164,45 +171,26 @@ public struct Membership: Sendable {
         }
     }
 
-    /// `text` with its ASCII letters upper- or lower-cased, in one allocation; other bytes are copied as they are.
-    private static func asciiMapped(_ text: Substring, upper: Bool) -> String {
-        let utf8 = text.utf8
-        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
-            var i = 0
-            for b in utf8 {
-                if upper { buffer[i] = b >= 0x61 && b <= 0x7a ? b - 0x20 : b } else {
-                    buffer[i] = b >= 0x41 && b <= 0x5a ? b + 0x20 : b
-                }
-                i += 1
-            }
-            return i
-        }
-    }
-
     /// Looks up one host name, NetBIOS computer name or IP address.
     ///
-    /// One pass over the bytes classifies the query; then one dictionary lookup answers it (a few more for an
-    /// IP in a subnet or a name known only by its DNS suffix).
+    /// One pass over the UTF-8 bytes classifies the query; then one hash table probe, on the bytes themselves,
+    /// answers it (a few more for an IP in a subnet or a name known only by its DNS suffix).
     public func lookup(_ query: String) -> Result {
+        var q = query
+        return q.withUTF8 { lookup(query, $0) }
+    }
+
+    private func lookup(_ query: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Result {
         var dots = 0
-        var upper = false
-        var lower = false
         var colon = false
         var digitsAndDotsOnly = true
         var forbidden = false
         var nonASCII = false
-        var count = 0
-        for b in query.utf8 {
-            count += 1
+        for b in bytes {
             switch b {
             case UInt8(ascii: "."): dots += 1
             case UInt8(ascii: "0")...UInt8(ascii: "9"): break
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                upper = true
-                digitsAndDotsOnly = false
-            case UInt8(ascii: "a")...UInt8(ascii: "z"):
-                lower = true
-                digitsAndDotsOnly = false
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"): digitsAndDotsOnly = false
             case UInt8(ascii: ":"):
                 colon = true
                 forbidden = true
@@ -217,21 +205,27 @@ public struct Membership: Sendable {
         }
         if (digitsAndDotsOnly && dots == 3) || colon, let ip = IPAddress(query) { return lookup(query, ip) }
         if dots > 0 {
-            var name = upper && !nonASCII ? Self.asciiMapped(query[...], upper: false) : upper ? query.lowercased() : query
-            if name.utf8.last == UInt8(ascii: ".") { name.removeLast() }
-            if let a = byHostName[name] {
+            let end = bytes.last == UInt8(ascii: ".") ? bytes.count - 1 : bytes.count
+            let name = UnsafeBufferPointer(rebasing: bytes[..<end])
+            if let a = byHostName.find(name) {
                 return Result(query: query, kind: .dnsName, domains: a.domains, evidence: a.evidence)
             }
             return suffixLookup(query, name)
         }
-        let key: String?
         if nonASCII {
-            key = (try? NetBIOSName(parsing: query))?.value
-        } else {
-            key = forbidden || count == 0 || count > 15 ? nil : lower ? Self.asciiMapped(query[...], upper: true) : query
+            guard var key = (try? NetBIOSName(parsing: query))?.value else {
+                return Result(query: query, kind: .invalid, domains: [], evidence: [])
+            }
+            return key.withUTF8 { netbiosLookup(query, $0) }
         }
-        guard let key else { return Result(query: query, kind: .invalid, domains: [], evidence: []) }
-        if let a = byNetBIOS[key] {
+        guard !forbidden, !bytes.isEmpty, bytes.count <= 15 else {
+            return Result(query: query, kind: .invalid, domains: [], evidence: [])
+        }
+        return netbiosLookup(query, bytes)
+    }
+
+    private func netbiosLookup(_ query: String, _ key: UnsafeBufferPointer<UInt8>) -> Result {
+        if let a = byNetBIOS.find(key) {
             return Result(query: query, kind: .netbiosName, domains: a.domains, evidence: a.evidence)
         }
         return Result(query: query, kind: .netbiosName, domains: [], evidence: [])
@@ -247,22 +241,19 @@ public struct Membership: Sendable {
         return Result(query: query, kind: .ip, domains: [], evidence: [])
     }
 
-    private func suffixLookup(_ query: String, _ name: String) -> Result {
-        if let a = byDomainSuffix[name[...]] {
+    private func suffixLookup(_ query: String, _ name: UnsafeBufferPointer<UInt8>) -> Result {
+        if let a = byDomain.find(name) {
             return Result(query: query, kind: .dnsName, domains: a.domains, evidence: a.evidence)
         }
-        let utf8 = name.utf8
-        var i = utf8.startIndex
-        while let dot = utf8[i...].firstIndex(of: UInt8(ascii: ".")) {
-            let after = utf8.index(after: dot)
-            if let a = byDomainSuffix[name[after...]] {
-                let first = Self.asciiMapped(name[..<dot], upper: true)
-                if let d = a.domains.first, let e = byNetBIOS[first]?.evidence.first(where: { $0.domain == d }) {
-                    return Result(query: query, kind: .dnsName, domains: [d], evidence: [e] + a.evidence)
-                }
-                return Result(query: query, kind: .dnsName, domains: a.domains, evidence: a.evidence)
+        for dot in name.indices where name[dot] == UInt8(ascii: ".") {
+            guard let a = byDomain.find(UnsafeBufferPointer(rebasing: name[(dot + 1)...])) else { continue }
+            let first = UnsafeBufferPointer(rebasing: name[..<dot])
+            if let d = a.domains.first, first.count <= 15,
+                let e = byNetBIOS.find(first)?.evidence.first(where: { $0.domain == d })
+            {
+                return Result(query: query, kind: .dnsName, domains: [d], evidence: [e] + a.evidence)
             }
-            i = after
+            return Result(query: query, kind: .dnsName, domains: a.domains, evidence: a.evidence)
         }
         return Result(query: query, kind: .dnsName, domains: [], evidence: [])
     }

@@ -60,7 +60,9 @@ public struct RecordsFile: Hashable, Sendable, Codable {
             validateDomain(r, add)
             validateUser(r, add)
             if r.followTrusts && r.kind != .activeDirectory {
-                add("followTrusts", .followTrustsNotAD, "follow trust relationships is only for Active Directory records")
+                add(
+                    "followTrusts", .followTrustsNotAD,
+                    "follow trust relationships is only for Active Directory records")
             }
             if let p = r.protocols {
                 if p.isEmpty { add("protocols", .protocolsField, "no protocol is enabled") }
@@ -87,7 +89,9 @@ public struct RecordsFile: Hashable, Sendable, Codable {
                 }
                 for c in claimed where c.range.overlaps(range) {
                     let whose = c.record == name ? "this record's \(c.field)" : "record \"\(c.record)\" (\(c.field))"
-                    add(field, .ipInTwoRecords, "\(text) overlaps \(c.range) of \(whose): each IP in at most one record")
+                    add(
+                        field, .ipInTwoRecords, "\(text) overlaps \(c.range) of \(whose): each IP in at most one record"
+                    )
                 }
                 claimed.append((range, name, field))
             }

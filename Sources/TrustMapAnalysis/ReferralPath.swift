@@ -49,16 +49,26 @@ public struct ReferralPath: Hashable, Sendable, Codable {
         }
         if let hops = search(graph, from, to, Relaxation()) { return success(graph, from, to, hops) }
         let attempts: [(Relaxation, Rule, String)] = [
-            (Relaxation(forests: true), .forestNotExtended,
-             "a path exists only by chaining forest trusts into a third forest, which Kerberos never does"),
-            (Relaxation(transitivity: true), .nonTransitiveSecondHop,
-             "a path exists only by using a non-transitive (external) trust for a second hop"),
-            (Relaxation(transitivity: true, forests: true), .nonTransitiveSecondHop,
-             "a path exists only by chaining non-transitive and forest trusts beyond their reach"),
-            (Relaxation(direction: true), .oneWayWrongWay,
-             "trusts link \(from) and \(to), but \(to) does not trust \(from): they admit the other direction only"),
-            (Relaxation(transitivity: true, forests: true, direction: true), .oneWayWrongWay,
-             "trusts link \(from) and \(to) only against their direction and transitivity"),
+            (
+                Relaxation(forests: true), .forestNotExtended,
+                "a path exists only by chaining forest trusts into a third forest, which Kerberos never does"
+            ),
+            (
+                Relaxation(transitivity: true), .nonTransitiveSecondHop,
+                "a path exists only by using a non-transitive (external) trust for a second hop"
+            ),
+            (
+                Relaxation(transitivity: true, forests: true), .nonTransitiveSecondHop,
+                "a path exists only by chaining non-transitive and forest trusts beyond their reach"
+            ),
+            (
+                Relaxation(direction: true), .oneWayWrongWay,
+                "trusts link \(from) and \(to), but \(to) does not trust \(from): they admit the other direction only"
+            ),
+            (
+                Relaxation(transitivity: true, forests: true, direction: true), .oneWayWrongWay,
+                "trusts link \(from) and \(to) only against their direction and transitivity"
+            ),
         ]
         for (relax, rule, reason) in attempts where search(graph, from, to, relax) != nil {
             return ReferralPath(

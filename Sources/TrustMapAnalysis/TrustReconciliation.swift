@@ -122,7 +122,8 @@ public struct TrustReconciliation: Sendable {
 
     private static func oneSided(holder: DNSName, missing: DNSName, read: Set<DNSName>) -> Finding {
         read.contains(missing)
-            ? Finding(.oneSidedTrust, "\(holder) has a trust object for \(missing), but \(missing) has none for \(holder)")
+            ? Finding(
+                .oneSidedTrust, "\(holder) has a trust object for \(missing), but \(missing) has none for \(holder)")
             : Finding(.otherSideNotRead, "\(missing) was not read: its object for \(holder) is unknown")
     }
 }

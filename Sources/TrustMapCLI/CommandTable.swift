@@ -12,6 +12,8 @@ public enum CommandTable {
         PathCommand.self,
         MemberCommand.self,
         ExportCommand.self,
+        ProbeCommand.self,
+        KerberosCheckCommand.self,
     ]
 
     /// The command called `name`.

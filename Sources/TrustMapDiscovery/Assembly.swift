@@ -85,7 +85,7 @@ extension Discovery {
             collectedAt: iso.string(from: started), durationSeconds: (Date().timeIntervalSince(started) * 1000).rounded() / 1000,
             toolVersion: TrustMapVersion.current, startDomain: options.startDomain,
             vantage: Vantage(hostName: ProcessInfo.processInfo.hostName, clientSites: clientSites),
-            dnsServers: options.dnsServers.map(\.description)
+            dnsServers: (options.dnsServers.isEmpty ? ["system"] : options.dnsServers.map(\.description))
                 + options.dnsServersFor.map { "\($0.key.value)=\($0.value.description)" }.sorted(),
             authentication: options.credentials.label + (options.transport == .plain ? "" : "+\(options.transport)"),
             answeredDomainControllers: results.values.flatMap(\.answered).sorted(),

@@ -18,6 +18,11 @@ struct DirectoryRead: Sendable {
         Diagnostic(category: c, domain: name, server: server, operation: op, message: msg)
     }
 
+    /// What an anonymous run cannot see, in words.
+    static let notReadAnonymously =
+        "not read: the domain SID, crossRefs (other domains of the forest), sites and subnets, DC accounts "
+        + "(DCs without SRV records, nTDSDSA options, fSMORoleOwner) and trustedDomain objects, so no trust was followed"
+
     static func category(of e: LDAPError) -> DiagnosticCategory {
         if e.isCredentialsRefused { return .credentials }
         if e.isTimeout { return .timeout }
@@ -51,6 +56,7 @@ struct DirectoryRead: Sendable {
         result.domain.functionalLevel = root.int("domainFunctionality")
         result.forestFunctionalLevel = root.int("forestFunctionality")
         markAnswered(dc.host, in: &result)
+        result.readFrom = server
         if result.domain.status == .unreachable {
             result.domain.status = .partial
             result.domain.statusReason = "anonymous rootDSE and LDAP ping data only"
@@ -61,6 +67,8 @@ struct DirectoryRead: Sendable {
         switch options.credentials {
         case .anonymous:
             result.domain.statusReason = "no credentials given: only anonymous rootDSE and LDAP ping data"
+            result.diagnostics.append(
+                diag(.credentials, server, "ldap-bind", "no credentials given (anonymous discovery): \(Self.notReadAnonymously)"))
             return .done
         case .kerberos(let creds): auth = .gssapi(creds)
         case .simple(let user, let password): auth = .simple(user: user, password: password)

@@ -21,6 +21,29 @@ public struct DiscoveryOutcome: Sendable {
     public var credentialsRefused: Bool
     /// LDAP operations sent, per domain.
     public var ldapOperations: [DNSName: Int]
+    /// What each domain that was started cost in requests, and which DC it was read from.
+    public var statistics: [DNSName: DomainStatistics] = [:]
+}
+
+/// The requests discovery sent for one domain (not part of the snapshot, which stays the same
+/// from run to run).
+public struct DomainStatistics: Sendable, Equatable {
+    /// LDAP requests (rootDSE, bind steps, StartTLS, each page of each search).
+    public var ldapOperations: Int
+    /// LDAP pings (CLDAP exchanges), one per address tried.
+    public var ldapPings: Int
+    /// DNS lookups (one name and record type asked of one server; A and AAAA count as one).
+    public var dnsLookups: Int
+    /// The DC whose LDAP answers were used, when one answered.
+    public var readFrom: String?
+
+    /// Creates statistics.
+    public init(ldapOperations: Int = 0, ldapPings: Int = 0, dnsLookups: Int = 0, readFrom: String? = nil) {
+        self.ldapOperations = ldapOperations
+        self.ldapPings = ldapPings
+        self.dnsLookups = dnsLookups
+        self.readFrom = readFrom
+    }
 }
 
 /// Builds the forest and trust graph of a live directory from DNS SRV records, LDAP pings and
@@ -107,7 +130,12 @@ public struct Discovery: Sendable {
         }
         return DiscoveryOutcome(
             snapshot: snapshot, status: status, credentialsRefused: start?.credentialsRefused ?? false,
-            ldapOperations: results.mapValues(\.ldapOperations))
+            ldapOperations: results.mapValues(\.ldapOperations),
+            statistics: results.mapValues {
+                DomainStatistics(
+                    ldapOperations: $0.ldapOperations, ldapPings: $0.ldapPings, dnsLookups: $0.dnsLookups,
+                    readFrom: $0.readFrom)
+            })
     }
 
     /// The domains a finished domain leads to.

@@ -14,6 +14,10 @@ struct DomainResult: Sendable {
     var answered: [String] = []
     var clientSite: String?
     var ldapOperations = 0
+    var ldapPings = 0
+    var dnsLookups = 0
+    /// The DC the LDAP reads came from.
+    var readFrom: String?
     var credentialsRefused = false
 }
 
@@ -24,6 +28,8 @@ struct Candidate: Sendable {
     var srvOrder: Int
     var ping: NetlogonResponse?
     var inClientSite = false
+    /// Listed by the domain-wide `_ldap._tcp.dc._msdcs` record (not only by its site's).
+    var inDomainSRV = true
 }
 
 /// Discovers one domain: DC location as the Windows locator does it (SRV, LDAP ping, the
@@ -33,6 +39,13 @@ struct DomainCollector: Sendable {
     let name: DNSName
     let depth: Int
     let options: DiscoveryOptions
+    private let tally = OperationTally()
+
+    init(name: DNSName, depth: Int, options: DiscoveryOptions) {
+        self.name = name
+        self.depth = depth
+        self.options = options
+    }
 
     private func diag(_ c: DiagnosticCategory, _ server: String?, _ op: String, _ msg: String) -> Diagnostic {
         Diagnostic(category: c, domain: name, server: server, operation: op, message: msg)
@@ -45,6 +58,7 @@ struct DomainCollector: Sendable {
         for server in options.servers(for: name) {
             let resolver = DNSResolver(server: server, timeout: options.timeout, attempts: 2)
             lastServer = server.description
+            tally.dnsLookup()
             do {
                 return (try await resolver.srv(query), nil, lastServer)
             } catch {
@@ -58,12 +72,70 @@ struct DomainCollector: Sendable {
     private func addresses(_ host: DNSName) async -> [String] {
         for server in options.servers(for: host) {
             let resolver = DNSResolver(server: server, timeout: options.timeout, attempts: 2)
+            tally.dnsLookup()
             if let a = try? await resolver.addresses(host.value), !a.isEmpty { return a }
         }
         return []
     }
 
+    /// Resolves and pings candidates, all at once; the result keeps the candidates' order.
+    private func locate(_ candidates: [Candidate]) async -> [Candidate] {
+        await withTaskGroup(of: (Int, Candidate).self) { group in
+            for (i, c) in candidates.enumerated() {
+                group.addTask {
+                    var c = c
+                    c.addresses = await addresses(c.host)
+                    for a in c.addresses {
+                        tally.ldapPing()
+                        if let reply = try? await LDAPPing.ping(
+                            address: a, domain: name.value, timeout: options.timeout)
+                        {
+                            c.ping = reply
+                            break
+                        }
+                    }
+                    return (i, c)
+                }
+            }
+            var out = candidates
+            for await (i, c) in group { out[i] = c }
+            return out
+        }
+    }
+
+    /// The candidates an SRV answer names, skipping hosts already in `known`.
+    private static func candidates(
+        _ records: [SRVRecord], after known: [Candidate], inDomainSRV: Bool
+    ) -> [Candidate] {
+        var out: [Candidate] = []
+        for r in records {
+            guard let host = try? DNSName(parsing: r.target) else { continue }
+            guard !known.contains(where: { $0.host == host }), !out.contains(where: { $0.host == host }) else {
+                continue
+            }
+            out.append(Candidate(host: host, addresses: [], srvOrder: known.count + out.count, inDomainSRV: inDomainSRV))
+        }
+        return out
+    }
+
+    /// The order to try DCs for the LDAP reads: those that answered the ping, then those in the
+    /// client's site, then writable ones, then SRV order.
+    static func readingOrder(_ candidates: [Candidate]) -> [Candidate] {
+        func key(_ c: Candidate) -> (Int, Int, Int, Int) {
+            (c.ping == nil ? 1 : 0, c.inClientSite ? 0 : 1, c.ping?.flags.contains(.writable) == true ? 0 : 1, c.srvOrder)
+        }
+        return candidates.sorted { key($0) < key($1) }
+    }
+
     func collect() async -> DomainResult {
+        var result = await locateAndRead()
+        let counts = tally.counts
+        result.dnsLookups = counts.dnsLookups
+        result.ldapPings = counts.ldapPings
+        return result
+    }
+
+    private func locateAndRead() async -> DomainResult {
         var result = DomainResult(domain: Domain(dnsName: name, status: .unreachable, depth: depth))
 
         // 1. SRV: the domain's DCs.
@@ -76,46 +148,24 @@ struct DomainCollector: Sendable {
         }
 
         // 2. Addresses and LDAP pings, all DCs at once.
-        var candidates: [Candidate] = []
-        for (i, r) in located.records.enumerated() {
-            guard let host = try? DNSName(parsing: r.target) else { continue }
-            candidates.append(Candidate(host: host, addresses: [], srvOrder: i))
-        }
-        candidates = await withTaskGroup(of: Candidate.self) { group in
-            for c in candidates {
-                group.addTask {
-                    var c = c
-                    c.addresses = await addresses(c.host)
-                    for a in c.addresses {
-                        if let reply = try? await LDAPPing.ping(
-                            address: a, domain: name.value, timeout: options.timeout)
-                        {
-                            c.ping = reply
-                            break
-                        }
-                    }
-                    return c
-                }
-            }
-            var out: [Candidate] = []
-            for await c in group { out.append(c) }
-            return out.sorted { $0.srvOrder < $1.srvOrder }
+        var candidates = await locate(Self.candidates(located.records, after: [], inDomainSRV: true))
+
+        // 3. The client's site: its DCs are preferred, and those only its site lists (read-only DCs
+        //    register no domain-wide record) become candidates too.
+        if let site = candidates.compactMap(\.ping).map(\.clientSiteName).first(where: { !$0.isEmpty }) {
+            result.clientSite = site
+            let siteRecords = await srv("_ldap._tcp.\(site)._sites.dc._msdcs.\(name.value)").records
+            let names = Set(siteRecords.compactMap { try? DNSName(parsing: $0.target) })
+            candidates += await locate(Self.candidates(siteRecords, after: candidates, inDomainSRV: false))
+            for i in candidates.indices where names.contains(candidates[i].host) { candidates[i].inClientSite = true }
         }
         for c in candidates where c.ping == nil {
             let what = c.addresses.isEmpty ? "no address in DNS" : "no LDAP ping reply from \(c.addresses.joined(separator: ", "))"
             result.diagnostics.append(diag(.unreachable, c.host.value, "ldap-ping", what))
         }
 
-        // 3. The client's site and its DCs.
-        let pings = candidates.compactMap(\.ping)
-        if let site = pings.map(\.clientSiteName).first(where: { !$0.isEmpty }) {
-            result.clientSite = site
-            let siteDCs = await srv("_ldap._tcp.\(site)._sites.dc._msdcs.\(name.value)").records
-            let names = Set(siteDCs.compactMap { try? DNSName(parsing: $0.target) })
-            for i in candidates.indices where names.contains(candidates[i].host) { candidates[i].inClientSite = true }
-        }
-
         // Anonymous facts from the pings.
+        let pings = candidates.compactMap(\.ping)
         if let p = pings.first {
             result.forestRoot = try? DNSName(parsing: p.dnsForestName)
             if let nb = try? NetBIOSName(parsing: p.netbiosDomainName) {
@@ -133,24 +183,15 @@ struct DomainCollector: Sendable {
         }
         result.answered = candidates.filter { $0.ping != nil }.map(\.host.value)
 
-        // 4. LDAP from the best DC that answers: pinged, in our site, writable, then SRV order.
-        let ordered = candidates.sorted { a, b in
-            let ka = (a.ping == nil ? 1 : 0, a.inClientSite ? 0 : 1, a.ping?.flags.contains(.writable) == true ? 0 : 1, a.srvOrder)
-            let kb = (b.ping == nil ? 1 : 0, b.inClientSite ? 0 : 1, b.ping?.flags.contains(.writable) == true ? 0 : 1, b.srvOrder)
-            return ka < kb
-        }
+        // 4. LDAP from the best DC that answers.
         var reader = DirectoryRead(name: name, options: options)
-        for c in ordered {
-            let outcome = await reader.read(from: c, into: &result)
-            switch outcome {
-            case .done: break
-            case .nextDC: continue
-            case .stop: break
-            }
-            break
+        for c in Self.readingOrder(candidates) {
+            if await reader.read(from: c, into: &result) != .nextDC { break }
         }
+
         // DCs learnt from LDAP only (not in SRV): their addresses, and an LDAP ping for their flags.
-        let unpinged = result.domain.domainControllers.filter { $0.pingFlags == nil }
+        let tried = Set(candidates.map(\.host))
+        let unpinged = result.domain.domainControllers.filter { !tried.contains($0.hostName) }
         if !unpinged.isEmpty {
             let probed = await withTaskGroup(of: DomainController.self) { group in
                 for dc in unpinged { group.addTask { await probe(dc) } }
@@ -167,12 +208,18 @@ struct DomainCollector: Sendable {
                     result.diagnostics.append(diag(.unreachable, p.hostName.value, "ldap-ping", what))
                 }
             }
-            let unlisted = unpinged.filter { !$0.sources.contains("srv") }.map(\.hostName.value)
-            if !unlisted.isEmpty {
-                result.diagnostics.append(
-                    diag(.directory, nil, "srv-lookup",
-                         "DC account(s) with no _ldap._tcp.dc._msdcs SRV record: \(unlisted.joined(separator: ", "))"))
-            }
+        }
+        // Writable DCs the domain-wide SRV record does not list: clients outside their site cannot
+        // find them. Read-only DCs register only their site's records on purpose.
+        let listed = Set(candidates.filter(\.inDomainSRV).map(\.host))
+        let unlisted = result.domain.domainControllers
+            .filter { $0.sources.contains("ldap") && !listed.contains($0.hostName) && !$0.has(.rodc) }
+            .map(\.hostName.value)
+        if !unlisted.isEmpty {
+            result.diagnostics.append(
+                diag(.directory, nil, "srv-lookup",
+                     "writable DC(s) with a DC account but no _ldap._tcp.dc._msdcs.\(name.value) SRV record: "
+                        + unlisted.joined(separator: ", ")))
         }
         if result.domain.status == .unreachable && !pings.isEmpty {
             result.domain.status = .partial
@@ -189,6 +236,7 @@ struct DomainCollector: Sendable {
         var dc = dc
         if dc.addresses.isEmpty { dc.addresses = await addresses(dc.hostName).sorted() }
         for a in dc.addresses {
+            tally.ldapPing()
             guard let reply = try? await LDAPPing.ping(address: a, domain: name.value, timeout: options.timeout) else {
                 continue
             }
@@ -215,7 +263,6 @@ struct DomainCollector: Sendable {
         if !f.contains(.writable) { r.append(.rodc) }
         if f.contains(.kdc) { r.append(.kdc) }
         if f.contains(.writable) { r.append(.writable) }
-        if f.contains(.dnsController) { r.append(.dns) }
         return r.sorted()
     }
 }

@@ -3,7 +3,7 @@ internal import TrustMapModel
 /// The legend of a DOT graph: one HTML-label node saying what the arrows mean, with a sample of each line
 /// style and node mark the graph actually uses.
 struct DOTLegend {
-    let graph: TrustGraph
+    let graph: ExportGraph
 
     /// The legend node's id.
     static let id = "legend"

@@ -1,7 +1,7 @@
-/// Writes a `TrustGraph` as Graphviz DOT: clusters for forests and sites, styled nodes and edges, and a legend
+/// Writes a `ExportGraph` as Graphviz DOT: clusters for forests and sites, styled nodes and edges, and a legend
 /// that explains the arrows, line styles and node marks the graph uses. The output depends only on the graph.
 struct DOTWriter {
-    let graph: TrustGraph
+    let graph: ExportGraph
 
     private static let font = "Helvetica"
 

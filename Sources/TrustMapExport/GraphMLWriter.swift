@@ -1,7 +1,7 @@
-/// Writes a `TrustGraph` as GraphML: every attribute a declared `<key>`, clusters as a `cluster` value on each
+/// Writes a `ExportGraph` as GraphML: every attribute a declared `<key>`, clusters as a `cluster` value on each
 /// node, two-way and disabled trusts and DC links as undirected edges, everything escaped.
 struct GraphMLWriter {
-    let graph: TrustGraph
+    let graph: ExportGraph
 
     /// A declared GraphML attribute.
     struct Key {

@@ -1,6 +1,6 @@
 internal import TrustMapModel
 
-/// Builds a `TrustGraph` from a snapshot; every list comes out sorted so that the same snapshot always gives
+/// Builds a `ExportGraph` from a snapshot; every list comes out sorted so that the same snapshot always gives
 /// the same graph.
 struct TrustGraphBuilder {
     static let outsideCluster = "outside"
@@ -19,7 +19,7 @@ struct TrustGraphBuilder {
         self.options = options
     }
 
-    mutating func build() -> TrustGraph {
+    mutating func build() -> ExportGraph {
         addForests()
         for domain in snapshot.domains { addDomain(domain) }
         for forest in snapshot.forests {
@@ -30,7 +30,7 @@ struct TrustGraphBuilder {
         applyPlan()
         applyProbe()
         labelNodes()
-        return TrustGraph(
+        return ExportGraph(
             title: title, source: source, clusters: sortedClusters, nodes: nodes.values.sorted { $0.id < $1.id },
             edges: edges.sorted { $0.id < $1.id }, notes: notes)
     }

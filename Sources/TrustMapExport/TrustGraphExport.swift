@@ -9,15 +9,15 @@ public import TrustMapModel
 /// ```
 public struct TrustGraphExport: Sendable {
     /// The graph drawn from the snapshot.
-    public let graph: TrustGraph
+    public let graph: ExportGraph
 
     /// Draws the graph of `snapshot` with `options`.
     public init(snapshot: Snapshot, options: TrustGraphOptions = TrustGraphOptions()) {
-        graph = TrustGraph(snapshot: snapshot, options: options)
+        graph = ExportGraph(snapshot: snapshot, options: options)
     }
 
     /// Exports an already drawn graph.
-    public init(graph: TrustGraph) {
+    public init(graph: ExportGraph) {
         self.graph = graph
     }
 

@@ -10,7 +10,8 @@ public enum DCRole: String, Sendable, Codable, CaseIterable, Comparable {
     case kdc
     /// Writable (ping flag).
     case writable
-    /// Runs a DNS server for the domain (DNS_CONTROLLER ping flag).
+    /// Serves the domain's DNS zone (listed in the zone's NS records). Not the ping's
+    /// DNS_CONTROLLER flag, which only says the DC's name is a DNS name.
     case dns
 
     public static func < (a: DCRole, b: DCRole) -> Bool {

@@ -30,7 +30,8 @@ enum CompressedName {
                 if resume == nil { resume = position + 2 }
                 guard target < blob.count else {
                     throw WireError(
-                        .badPointer, at: position, "\(field) pointer to \(target) is past the end (\(blob.count) bytes)")
+                        .badPointer, at: position, "\(field) pointer to \(target) is past the end (\(blob.count) bytes)"
+                    )
                 }
                 guard visited.insert(target).inserted else {
                     throw WireError(.badPointer, at: position, "\(field) pointer to \(target) makes a loop")

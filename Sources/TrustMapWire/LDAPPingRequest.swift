@@ -30,7 +30,8 @@ public struct LDAPPingRequest: Sendable, Hashable {
     /// Creates a request.
     public init(
         messageID: Int32, dnsDomain: String? = nil, host: String? = nil, user: String? = nil,
-        accountControl: UInt32? = nil, domainSID: SID? = nil, domainGUID: [UInt8]? = nil, ntVersion: NetlogonNtVersion = .locatorDefault
+        accountControl: UInt32? = nil, domainSID: SID? = nil, domainGUID: [UInt8]? = nil,
+        ntVersion: NetlogonNtVersion = .locatorDefault
     ) {
         self.messageID = messageID
         self.dnsDomain = dnsDomain

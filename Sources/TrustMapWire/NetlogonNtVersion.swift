@@ -2,6 +2,7 @@ public import TrustMapModel
 
 /// The `NtVer` bits of an LDAP ping request and of the reply's NtVersion (MS-ADTS 6.3.1.1).
 public struct NetlogonNtVersion: NamedFlags {
+    /// The bits.
     public let rawValue: UInt32
     /// Creates a value from its bits.
     public init(rawValue: UInt32) { self.rawValue = rawValue }

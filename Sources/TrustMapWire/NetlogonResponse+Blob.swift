@@ -52,15 +52,14 @@ extension NetlogonResponse {
         if version.contains(.vcs) {
             nextClosestSite = try CompressedName.read(&reader, "NextClosestSiteName")
         }
+        let versionText = "NtVersion 0x" + String(version.rawValue, radix: 16)
         guard reader.position <= trailer else {
-            throw WireError(
-                .truncated, at: trailer,
-                "the optional fields of NtVersion 0x\(String(version.rawValue, radix: 16)) run into the trailer")
+            throw WireError(.truncated, at: trailer, "the optional fields of \(versionText) run into the trailer")
         }
         guard reader.position == trailer else {
             throw WireError(
                 .trailingBytes, at: reader.position,
-                "\(trailer - reader.position) unexpected bytes before NtVersion 0x\(String(version.rawValue, radix: 16))")
+                "\(trailer - reader.position) unexpected bytes before \(versionText)")
         }
         _ = try reader.uint32("NtVersion")
         for token in ["LmNtToken", "Lm20Token"] {

@@ -14,11 +14,12 @@ import TrustMapModel
         #expect(p.related.first { $0.dnsName == "partner.example.test" }?.onlyThroughForestTrust == true)
         #expect(p.related.first { $0.dnsName == "legacy.example.test" }?.admitsUsers == false)
         #expect(p.warnings.map(\.rule) == [.onlyThroughForestTrust])
-        #expect(p.dnsServers == ["127.0.0.11", "127.0.0.12", "127.0.0.13", "127.0.0.21", "127.0.0.31"])
+        #expect(p.dnsServers == ["127.0.0.53"])
         let dc2 = try #require(p.related.first?.domainControllers.first { $0.hostName == "dc2.corp.example.test" })
         #expect(dc2.ports.map(\.description).contains("3268/tcp"))
         let rodc = try #require(p.related.first?.domainControllers.first { $0.hostName == "rodc1.corp.example.test" })
         #expect(rodc.ports.contains { $0.number == 49152 && $0.last == 65535 })
+        #expect(rodc.ports.contains { $0.number == 53 })
         #expect(!p.ports.contains { $0.number == 137 })
     }
 
@@ -28,13 +29,18 @@ import TrustMapModel
         #expect(p.related.count == 3)
     }
 
-    @Test func gcAndDNSPortsOnlyWhereTheRolesAreHeld() throws {
+    @Test func gcPortsOnlyWhereTheRoleIsHeldDNSEverywhere() throws {
         let p = FollowTrustPlan.make(for: "corp.example.test", in: try Fixtures.graph("single-domain"))
         let dc2 = try #require(p.related.first?.domainControllers.first { $0.hostName == "dc2.corp.example.test" })
         #expect(!dc2.dnsServer)
-        #expect(!dc2.ports.contains { $0.number == 53 })
+        #expect(dc2.ports.contains { $0.number == 53 && $0.transport == "udp" })
         #expect(dc2.ports.contains { $0.number == 3268 })
-        #expect(p.dnsServers == ["10.1.0.11"])
+        #expect(p.dnsServers == ["10.1.0.11", "127.0.0.53"])
+        var snapshot = try Fixtures.snapshot("single-domain")
+        snapshot.domains[0].domainControllers[1].roles = [.kdc, .writable]
+        let noGC = FollowTrustPlan.make(for: "corp.example.test", in: TrustGraph(snapshot: snapshot))
+        let dc = try #require(noGC.related.first?.domainControllers.first { $0.hostName == "dc2.corp.example.test" })
+        #expect(!dc.ports.contains { $0.number == 3268 || $0.number == 3269 })
     }
 
     @Test func warningsForUnreachableDCsUnreadDomainsAndSize() throws {

@@ -118,7 +118,10 @@ import TrustMapModel
 
     @Test func administratorRecordsFirst() {
         var recs = records
-        recs.append(AuthenticationRecord(title: "admin AD", kind: .activeDirectory, domain: "domain.foo.com", userName: "adm", administrator: true))
+        recs.append(
+            AuthenticationRecord(
+                title: "admin AD", kind: .activeDirectory, domain: "domain.foo.com", userName: "adm",
+                administrator: true))
         let m = match("host1.domain.foo.com", recs)
         #expect(m.record == "admin AD")
         #expect(m.administrator)
@@ -127,7 +130,8 @@ import TrustMapModel
 
     @Test func localFallbackAfterServiceSelected() {
         var recs = records
-        recs.append(AuthenticationRecord(title: "local", kind: .local, userName: "administrator", ips: ["10.70.9.0/24"]))
+        recs.append(
+            AuthenticationRecord(title: "local", kind: .local, userName: "administrator", ips: ["10.70.9.0/24"]))
         let m = match("10.70.9.1", recs)
         #expect(m.record == "NTLM, no trusts")
         #expect(m.fallback == "local")
@@ -137,9 +141,10 @@ import TrustMapModel
 
     @Test func documentedOrder() {
         let order = RecordMatcher.order(records).map(\.kind)
-        #expect(order == [
-            .netbiosServiceSelected, .netbiosServiceSelected, .netbiosServiceSelected, .netbiosUserSelected,
-            .activeDirectory, .activeDirectory, .activeDirectory,
-        ])
+        #expect(
+            order == [
+                .netbiosServiceSelected, .netbiosServiceSelected, .netbiosServiceSelected, .netbiosUserSelected,
+                .activeDirectory, .activeDirectory, .activeDirectory,
+            ])
     }
 }

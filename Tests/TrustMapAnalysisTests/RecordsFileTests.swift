@@ -11,7 +11,8 @@ import TrustMapAnalysis
         let i = issues([
             AuthenticationRecord(title: "n", kind: .netbiosServiceSelected, domain: "CORP", userName: "bob@corp.test")
         ])
-        #expect(i == [RecordIssue(record: "n", field: "userName", code: .userAtInNetBIOS, message: i.first?.message ?? "")])
+        #expect(
+            i == [RecordIssue(record: "n", field: "userName", code: .userAtInNetBIOS, message: i.first?.message ?? "")])
     }
 
     @Test func anIPInTwoRecordsNamesBoth() {
@@ -75,30 +76,42 @@ import TrustMapAnalysis
                     title: "l", kind: .local, userName: "u", protocols: [.kerberosAES, .ntlmv2], ips: ["10.1.1.1"]))
                 == [.protocolsField])
         #expect(
-            codes(AuthenticationRecord(title: "s", kind: .netbiosServiceSelected, domain: "C", userName: "u", ips: ["10.1.1.1"]))
+            codes(
+                AuthenticationRecord(
+                    title: "s", kind: .netbiosServiceSelected, domain: "C", userName: "u", ips: ["10.1.1.1"]))
                 == [.ipsField])
         #expect(codes(AuthenticationRecord(title: "a", kind: .activeDirectory, userName: "u")) == [.domainField])
-        #expect(codes(AuthenticationRecord(title: "x", kind: .local, userName: "u", ips: ["10.1.1.300"])) == [.invalidIP])
+        #expect(
+            codes(AuthenticationRecord(title: "x", kind: .local, userName: "u", ips: ["10.1.1.300"])) == [.invalidIP])
         #expect(
             codes(
                 AuthenticationRecord(
                     title: "v", kind: .activeDirectory, domain: "c.test", userName: "u",
                     passwordSource: PasswordSource(kind: .vault))) == [.vaultReference])
-        #expect(codes(AuthenticationRecord(title: "", kind: .activeDirectory, domain: "c.test", userName: "u")) == [.invalidTitle])
-        #expect(issues([
-            AuthenticationRecord(title: "t", kind: .activeDirectory, domain: "c.test", userName: "u"),
-            AuthenticationRecord(title: "t", kind: .activeDirectory, domain: "d.test", userName: "u"),
-        ]).map(\.code) == [.invalidTitle])
+        #expect(
+            codes(AuthenticationRecord(title: "", kind: .activeDirectory, domain: "c.test", userName: "u")) == [
+                .invalidTitle
+            ])
+        #expect(
+            issues([
+                AuthenticationRecord(title: "t", kind: .activeDirectory, domain: "c.test", userName: "u"),
+                AuthenticationRecord(title: "t", kind: .activeDirectory, domain: "d.test", userName: "u"),
+            ]).map(\.code) == [.invalidTitle])
     }
 
     @Test func defaultsLeaveNTLMv1Off() throws {
         let r = AuthenticationRecord(title: "a", kind: .activeDirectory, domain: "c.test", userName: "u")
         #expect(r.enabledProtocols == [.kerberosAES, .kerberosRC4, .ntlmv2])
-        #expect(AuthenticationRecord(title: "l", kind: .local, userName: "u", ips: ["10.0.0.1"]).enabledProtocols == [.ntlmv2])
+        #expect(
+            AuthenticationRecord(title: "l", kind: .local, userName: "u", ips: ["10.0.0.1"]).enabledProtocols == [
+                .ntlmv2
+            ])
     }
 
     @Test func aPasswordFieldIsRefusedNamingTheRecord() {
-        let json = #"{"schemaVersion":1,"records":[{"title":"x","kind":"local","userName":"u","ips":["10.0.0.1"],"password":"hunter2"}]}"#
+        let json =
+            #"{"schemaVersion":1,"records":[{"title":"x","kind":"local","userName":"u","ips":["10.0.0.1"],"#
+            + #""password":"hunter2"}]}"#
         do {
             _ = try RecordsFile.load(Data(json.utf8))
             Issue.record("a password was accepted")

@@ -45,7 +45,8 @@ import TrustMapModel
 
     @Test func externalQuarantinedEdgeTakesTheTrustingSidesAttributes() throws {
         let g = try Fixtures.graph("external-quarantined")
-        let e = try #require(g.edges.first { $0.trusting == "corp.example.test" && $0.trusted == "legacy.example.test" })
+        let e = try #require(
+            g.edges.first { $0.trusting == "corp.example.test" && $0.trusted == "legacy.example.test" })
         #expect(e.kind == .external)
         #expect(!e.isTransitive)
         #expect(e.sidFiltering == .quarantined)
@@ -96,9 +97,11 @@ import TrustMapModel
     @Test func flatNamePartnerResolvesThroughTheMapping() throws {
         let s = try Fixtures.snapshot("lab")
         let names = NameMapping(snapshot: s)
-        let t = Trust(domain: "corp.example.test", partner: "LEGACY", direction: .outbound, type: .downlevel, attributes: [])
+        let t = Trust(
+            domain: "corp.example.test", partner: "LEGACY", direction: .outbound, type: .downlevel, attributes: [])
         #expect(TrustReconciliation.partner(of: t, names: names) == "legacy.example.test")
-        let unknown = Trust(domain: "corp.example.test", partner: "NOPE", direction: .outbound, type: .downlevel, attributes: [])
+        let unknown = Trust(
+            domain: "corp.example.test", partner: "NOPE", direction: .outbound, type: .downlevel, attributes: [])
         #expect(TrustReconciliation.partner(of: unknown, names: names) == "nope")
     }
 }

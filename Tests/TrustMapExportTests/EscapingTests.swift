@@ -48,7 +48,7 @@ import TrustMapModel
     /// The graph JSON decodes back to the same graph.
     @Test(arguments: GoldenTests.cases) func jsonRoundTrips(_ c: GoldenTests.Case) throws {
         let json = try c.export.json()
-        let decoded = try JSONDecoder().decode(TrustGraph.self, from: Data(json.utf8))
+        let decoded = try JSONDecoder().decode(ExportGraph.self, from: Data(json.utf8))
         #expect(decoded == c.export.graph)
         #expect(decoded.format == "trustmap-graph" && decoded.version == 1)
     }

@@ -4,8 +4,8 @@ import TrustMapModel
 
 /// What the graph says about trusts, domains and DCs, independent of how it is written.
 @Suite struct TrustGraphTests {
-    let lab = TrustGraph(snapshot: Fixtures.lab)
-    let everything = TrustGraph(snapshot: Fixtures.everything)
+    let lab = ExportGraph(snapshot: Fixtures.lab)
+    let everything = ExportGraph(snapshot: Fixtures.everything)
 
     @Test func oneClusterPerForestAndOneNodePerDomain() {
         #expect(
@@ -108,7 +108,7 @@ import TrustMapModel
     }
 
     @Test func dcsGroupedBySiteInsideTheirForest() {
-        let g = TrustGraph(snapshot: Fixtures.everything, options: TrustGraphOptions(includeDomainControllers: true))
+        let g = ExportGraph(snapshot: Fixtures.everything, options: TrustGraphOptions(includeDomainControllers: true))
         let site = "site:forest:root.example.test:" + Fixtures.oddSite
         #expect(g.clusters.first { $0.id == site }?.parent == "forest:root.example.test")
         #expect(g.node("dc:dc1.root.example.test")?.cluster == site)
@@ -120,13 +120,13 @@ import TrustMapModel
         #expect(g.node("dc:dc1.tree.example.test")?.cluster == "forest:root.example.test")
         #expect(g.node("dc:dc2.child.root.example.test")?.label == "dc2.child.root.example.test\nRODC\n10.0.1.2")
         #expect(g.edges.filter { $0.kind == .domainController }.count == 5)
-        let labLabel = TrustGraph(snapshot: Fixtures.lab, options: TrustGraphOptions(includeDomainControllers: true))
+        let labLabel = ExportGraph(snapshot: Fixtures.lab, options: TrustGraphOptions(includeDomainControllers: true))
             .node("dc:dc1.corp.example.test")?.label
         #expect(labLabel == "dc1.corp.example.test\nPDC, GC, KDC, DNS\n127.0.0.11")
     }
 
     @Test func planAndProbeHighlights() {
-        let g = TrustGraph(
+        let g = ExportGraph(
             snapshot: Fixtures.everything, options: TrustGraphOptions(plan: Fixtures.plan, probe: Fixtures.probe))
         #expect(g.node("domain:root.example.test")?.inPlan == true)
         #expect(g.node("domain:child.root.example.test")?.inPlan == true)  // by NetBIOS name
@@ -145,7 +145,7 @@ import TrustMapModel
     }
 
     @Test func emptySnapshotGivesAnEmptyGraph() {
-        let g = TrustGraph(snapshot: Snapshot(metadata: Fixtures.metadata, forests: [], domains: [], trusts: []))
+        let g = ExportGraph(snapshot: Snapshot(metadata: Fixtures.metadata, forests: [], domains: [], trusts: []))
         #expect(g.nodes.isEmpty && g.edges.isEmpty && g.clusters.isEmpty)
         #expect(g.title == "Trust map from corp.example.test, collected 2025-01-02T03:04:05Z")
     }

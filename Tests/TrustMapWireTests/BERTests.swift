@@ -2,11 +2,12 @@ import Testing
 import TrustMapWire
 
 @Suite struct BERTests {
-    @Test(arguments: [
-        (Int64(0), [0x00]), (127, [0x7F]), (128, [0x00, 0x80]), (256, [0x01, 0x00]), (-1, [0xFF]),
-        (-128, [0x80]), (-129, [0xFF, 0x7F]), (Int64(Int32.max), [0x7F, 0xFF, 0xFF, 0xFF]),
-        (Int64.min, [0x80, 0, 0, 0, 0, 0, 0, 0]),
-    ] as [(Int64, [UInt8])])
+    @Test(
+        arguments: [
+            (Int64(0), [0x00]), (127, [0x7F]), (128, [0x00, 0x80]), (256, [0x01, 0x00]), (-1, [0xFF]),
+            (-128, [0x80]), (-129, [0xFF, 0x7F]), (Int64(Int32.max), [0x7F, 0xFF, 0xFF, 0xFF]),
+            (Int64.min, [0x80, 0, 0, 0, 0, 0, 0, 0]),
+        ] as [(Int64, [UInt8])])
     func integerRoundTrip(value: Int64, octets: [UInt8]) throws {
         #expect(BERWriter.integerOctets(value) == octets)
         var writer = BERWriter()
@@ -17,10 +18,11 @@ import TrustMapWire
         try reader.expectEnd("n")
     }
 
-    @Test(arguments: [
-        (0, [0x00]), (127, [0x7F]), (128, [0x81, 0x80]), (255, [0x81, 0xFF]), (256, [0x82, 0x01, 0x00]),
-        (65_536, [0x83, 0x01, 0x00, 0x00]),
-    ] as [(Int, [UInt8])])
+    @Test(
+        arguments: [
+            (0, [0x00]), (127, [0x7F]), (128, [0x81, 0x80]), (255, [0x81, 0xFF]), (256, [0x82, 0x01, 0x00]),
+            (65_536, [0x83, 0x01, 0x00, 0x00]),
+        ] as [(Int, [UInt8])])
     func lengthRoundTrip(length: Int, octets: [UInt8]) throws {
         #expect(BERWriter.lengthOctets(length) == octets)
         var writer = BERWriter()
@@ -93,7 +95,8 @@ import TrustMapWire
         Bad(name: "cut high tag", bytes: [0x7F, 0x81], code: .truncated, offset: 2),
         Bad(name: "high tag leading zero", bytes: [0x7F, 0x80, 0x01, 0x00], code: .unexpectedTag, offset: 0),
         Bad(name: "small number in high form", bytes: [0x7F, 0x05, 0x00], code: .unexpectedTag, offset: 0),
-        Bad(name: "tag over 4 octets", bytes: [0x7F, 0x81, 0x81, 0x81, 0x81, 0x01, 0x00], code: .unexpectedTag,
+        Bad(
+            name: "tag over 4 octets", bytes: [0x7F, 0x81, 0x81, 0x81, 0x81, 0x01, 0x00], code: .unexpectedTag,
             offset: 0),
     ])
     func malformedElements(_ bad: Bad) {

@@ -22,7 +22,9 @@ struct CapturedReply: Sendable, CustomStringConvertible {
 enum Hex {
     static func bytes(_ hex: String) -> [UInt8] {
         let chars = Array(hex.utf8)
-        return stride(from: 0, to: chars.count, by: 2).map { UInt8(String(decoding: chars[$0..<($0 + 2)], as: UTF8.self), radix: 16)! }
+        return stride(from: 0, to: chars.count, by: 2).map {
+            UInt8(String(decoding: chars[$0..<($0 + 2)], as: UTF8.self), radix: 16)!
+        }
     }
 }
 
@@ -49,8 +51,9 @@ enum Captured {
         hex: "307c02021234647604003072307004086e65746c6f676f6e3164046217000000fd130000448321fedbf5d44a82dd5b9fe15c1c69"
             + "04636f7270076578616d706c65047465737400c01803646331c01804434f5250000344433100001744656661756c742d4669"
             + "7273742d536974652d4e616d6500c03f05000000ffffffff300d0202123465070a010004000400",
-        expected: reply(0x13FD, corpGUID, forest: "corp.example.test", host: "dc1.corp.example.test",
-                        netbios: "CORP", computer: "DC1"))
+        expected: reply(
+            0x13FD, corpGUID, forest: "corp.example.test", host: "dc1.corp.example.test",
+            netbios: "CORP", computer: "DC1"))
 
     static let corpDC2 = CapturedReply(
         name: "corp dc2 (site Branch, client elsewhere)", origin: "dc2.corp.example.test 127.0.0.12, NtVer 0x6",
@@ -58,32 +61,36 @@ enum Captured {
         hex: "30818202021234647c04003078307604086e65746c6f676f6e316a0468170000007c130000448321fedbf5d44a82dd5b9fe15c"
             + "1c6904636f7270076578616d706c65047465737400c01803646332c01804434f525000034443320000064272616e63680017"
             + "44656661756c742d46697273742d536974652d4e616d650005000000ffffffff300d0202123465070a010004000400",
-        expected: reply(0x137C, corpGUID, forest: "corp.example.test", host: "dc2.corp.example.test",
-                        netbios: "CORP", computer: "DC2", dcSite: "Branch"))
+        expected: reply(
+            0x137C, corpGUID, forest: "corp.example.test", host: "dc2.corp.example.test",
+            netbios: "CORP", computer: "DC2", dcSite: "Branch"))
 
     static let corpRODC1 = CapturedReply(
         name: "corp rodc1", origin: "rodc1.corp.example.test 127.0.0.13, NtVer 0x6", messageID: 0x1234,
         hex: "30818002021234647a04003076307404086e65746c6f676f6e3168046617000000fc0a0000448321fedbf5d44a82dd5b9fe15c"
             + "1c6904636f7270076578616d706c65047465737400c01805726f646331c01804434f52500005524f44433100001744656661"
             + "756c742d46697273742d536974652d4e616d6500c04305000000ffffffff300d0202123465070a010004000400",
-        expected: reply(0x0AFC, corpGUID, forest: "corp.example.test", host: "rodc1.corp.example.test",
-                        netbios: "CORP", computer: "RODC1"))
+        expected: reply(
+            0x0AFC, corpGUID, forest: "corp.example.test", host: "rodc1.corp.example.test",
+            netbios: "CORP", computer: "RODC1"))
 
     static let partnerDC1 = CapturedReply(
         name: "partner dc1", origin: "dc1.partner.example.test 127.0.0.21, NtVer 0x6", messageID: 0x1234,
         hex: "30818202021234647c04003078307604086e65746c6f676f6e316a046817000000fd130000904a74a697e2274195086f1ee49c"
             + "2e5807706172746e6572076578616d706c65047465737400c01803646331c01807504152544e455200034443310000174465"
             + "6661756c742d46697273742d536974652d4e616d6500c04505000000ffffffff300d0202123465070a010004000400",
-        expected: reply(0x13FD, partnerGUID, forest: "partner.example.test", host: "dc1.partner.example.test",
-                        netbios: "PARTNER", computer: "DC1"))
+        expected: reply(
+            0x13FD, partnerGUID, forest: "partner.example.test", host: "dc1.partner.example.test",
+            netbios: "PARTNER", computer: "DC1"))
 
     static let legacyDC1 = CapturedReply(
         name: "legacy dc1", origin: "dc1.legacy.example.test 127.0.0.31, NtVer 0x6", messageID: 0x1234,
         hex: "30818002021234647a04003076307404086e65746c6f676f6e3168046617000000fd1300004d6fe326a70c3d46a1af42478f3e"
             + "65b0066c6567616379076578616d706c65047465737400c01803646331c018064c4547414359000344433100001744656661"
             + "756c742d46697273742d536974652d4e616d6500c04305000000ffffffff300d0202123465070a010004000400",
-        expected: reply(0x13FD, legacyGUID, forest: "legacy.example.test", host: "dc1.legacy.example.test",
-                        netbios: "LEGACY", computer: "DC1"))
+        expected: reply(
+            0x13FD, legacyGUID, forest: "legacy.example.test", host: "dc1.legacy.example.test",
+            netbios: "LEGACY", computer: "DC1"))
 
     static let corpDC1WithIP = CapturedReply(
         name: "corp dc1 V5EP|VCS", origin: "dc1.corp.example.test 127.0.0.11, NtVer 0x1e (V5|V5EX|V5EP|VCS)",
@@ -92,8 +99,9 @@ enum Captured {
             + "e15c1c6904636f7270076578616d706c65047465737400c01803646331c01804434f525000034443310000174465666175"
             + "6c742d46697273742d536974652d4e616d6500c03f10020000007f00000b00000000000000000d000000ffffffff300c0201"
             + "0765070a010004000400",
-        expected: reply(0x13FD, corpGUID, forest: "corp.example.test", host: "dc1.corp.example.test",
-                        netbios: "CORP", computer: "DC1", socket: "127.0.0.11", ntVersion: 0xD))
+        expected: reply(
+            0x13FD, corpGUID, forest: "corp.example.test", host: "dc1.corp.example.test",
+            netbios: "CORP", computer: "DC1", socket: "127.0.0.11", ntVersion: 0xD))
 
     static let corpDC2FromBranch = CapturedReply(
         name: "corp dc2 from a Branch client",
@@ -101,9 +109,10 @@ enum Captured {
         hex: "307b020108647604003072307004086e65746c6f676f6e3164046217000000fc130000448321fedbf5d44a82dd5b9fe15c1c69"
             + "04636f7270076578616d706c65047465737400c01803646332c01804434f525000034443320000064272616e636800c03f10"
             + "020000007f00000c00000000000000000d000000ffffffff300c02010865070a010004000400",
-        expected: reply(0x13FC, corpGUID, forest: "corp.example.test", host: "dc2.corp.example.test",
-                        netbios: "CORP", computer: "DC2", dcSite: "Branch", clientSite: "Branch",
-                        socket: "127.0.0.12", ntVersion: 0xD))
+        expected: reply(
+            0x13FC, corpGUID, forest: "corp.example.test", host: "dc2.corp.example.test",
+            netbios: "CORP", computer: "DC2", dcSite: "Branch", clientSite: "Branch",
+            socket: "127.0.0.12", ntVersion: 0xD))
 
     static let corpDC1NoSite = CapturedReply(
         name: "corp dc1 from a client in no subnet",
@@ -111,8 +120,9 @@ enum Captured {
         hex: "307a020109647504003071306f04086e65746c6f676f6e31630461170000007d130000448321fedbf5d44a82dd5b9fe15c1c69"
             + "04636f7270076578616d706c65047465737400c01803646331c01804434f52500003444331000017446566617"
             + "56c742d46697273742d536974652d4e616d65000005000000ffffffff300c02010965070a010004000400",
-        expected: reply(0x137D, corpGUID, forest: "corp.example.test", host: "dc1.corp.example.test",
-                        netbios: "CORP", computer: "DC1", clientSite: ""))
+        expected: reply(
+            0x137D, corpGUID, forest: "corp.example.test", host: "dc1.corp.example.test",
+            netbios: "CORP", computer: "DC1", clientSite: ""))
 
     static let corpDC1UnknownUser = CapturedReply(
         name: "corp dc1 user unknown",
@@ -121,8 +131,9 @@ enum Captured {
         hex: "30818202010b647d04003079307704086e65746c6f676f6e316b046919000000fd130000448321fedbf5d44a82dd5b9fe15c1c"
             + "6904636f7270076578616d706c65047465737400c01803646331c01804434f5250000344433100066e6f626f647900174465"
             + "6661756c742d46697273742d536974652d4e616d6500c04605000000ffffffff300c02010b65070a010004000400",
-        expected: reply(0x13FD, corpGUID, forest: "corp.example.test", host: "dc1.corp.example.test",
-                        netbios: "CORP", computer: "DC1", user: "nobody", opcode: 25))
+        expected: reply(
+            0x13FD, corpGUID, forest: "corp.example.test", host: "dc1.corp.example.test",
+            netbios: "CORP", computer: "DC1", user: "nobody", opcode: 25))
 
     static let corpDC1WrongDomain = CapturedReply(
         name: "corp dc1 asked for another domain",
@@ -143,8 +154,9 @@ enum Captured {
             + "e49c2e5807706172746e6572076578616d706c65047465737400c01803646331c01807504152544e45520003444331000017"
             + "44656661756c742d46697273742d536974652d4e616d6500c04510020000007f00001500000000000000000d000000ffffff"
             + "ff300c02010e65070a010004000400",
-        expected: reply(0x13FD, partnerGUID, forest: "partner.example.test", host: "dc1.partner.example.test",
-                        netbios: "PARTNER", computer: "DC1", socket: "127.0.0.21", ntVersion: 0xD))
+        expected: reply(
+            0x13FD, partnerGUID, forest: "partner.example.test", host: "dc1.partner.example.test",
+            netbios: "PARTNER", computer: "DC1", socket: "127.0.0.21", ntVersion: 0xD))
 
     /// Every capture whose Netlogon value is a NETLOGON_SAM_LOGON_RESPONSE_EX.
     static let decodable: [CapturedReply] = [

@@ -52,7 +52,10 @@ import TrustMapWire
         #expect(terms["DnsDomain"] == Array("corp.example.test".utf8))
         #expect(terms["AAC"] == [0x10, 0, 0, 0])
         #expect(terms["DomainSid"] == sid.binary)
-        #expect(terms["DomainGuid"] == [0x44, 0x83, 0x21, 0xFE, 0xDB, 0xF5, 0xD4, 0x4A, 0x82, 0xDD, 0x5B, 0x9F, 0xE1, 0x5C, 0x1C, 0x69])
+        #expect(
+            terms["DomainGuid"] == [
+                0x44, 0x83, 0x21, 0xFE, 0xDB, 0xF5, 0xD4, 0x4A, 0x82, 0xDD, 0x5B, 0x9F, 0xE1, 0x5C, 0x1C, 0x69,
+            ])
         #expect(terms["NtVer"] == [0x1C, 0, 0, 0])
         var attributes = try search.read(.sequence, "attributes").children("attributes")
         #expect(try attributes.read(.octetString, "a").string("a") == "Netlogon")

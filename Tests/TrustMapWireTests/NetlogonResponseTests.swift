@@ -89,8 +89,9 @@ import TrustMapWire
     }
 
     @Test func reservedAndOverlongLabelsAreRejected() {
-        Self.expectError(Self.build(names: [[0x40] + Array(repeating: 0x61, count: 64) + [0]] + Array(repeating: [0], count: 7)),
-                         .badLabel, at: 24)
+        Self.expectError(
+            Self.build(names: [[0x40] + Array(repeating: 0x61, count: 64) + [0]] + Array(repeating: [0], count: 7)),
+            .badLabel, at: 24)
         Self.expectError(Self.build(names: [[0x80, 0x00]] + Array(repeating: [0], count: 7)), .badLabel, at: 24)
         // A name over 255 bytes made of 63-byte labels: the fourth label makes it 257.
         let label = String(repeating: "a", count: 63)
@@ -103,7 +104,8 @@ import TrustMapWire
     }
 
     @Test func invalidUTF8LabelIsRejected() {
-        Self.expectError(Self.build(names: [[0x02, 0xC3, 0x28, 0]] + Array(repeating: [0], count: 7)), .badLabel, at: 25)
+        Self.expectError(
+            Self.build(names: [[0x02, 0xC3, 0x28, 0]] + Array(repeating: [0], count: 7)), .badLabel, at: 25)
     }
 
     @Test func wrongOpcodesAreRejected() {
@@ -130,11 +132,13 @@ import TrustMapWire
 
     @Test func socketAddressesDecode() throws {
         let v4: [UInt8] = [16, 0x02, 0x00, 0x01, 0x85, 192, 0, 2, 7] + Array(repeating: 0, count: 8)
-        #expect(try NetlogonResponse(netlogonBlob: Self.build(extras: v4, ntVersion: 0xD)).dcSocketAddress == "192.0.2.7")
+        #expect(
+            try NetlogonResponse(netlogonBlob: Self.build(extras: v4, ntVersion: 0xD)).dcSocketAddress == "192.0.2.7")
         var v6: [UInt8] = [28, 23, 0, 0, 0, 0, 0, 0, 0]
         v6 += [0x20, 0x01, 0x0D, 0xB8] + Array(repeating: 0, count: 10) + [0, 1]
         v6 += [0, 0, 0, 0]
-        #expect(try NetlogonResponse(netlogonBlob: Self.build(extras: v6, ntVersion: 0xD)).dcSocketAddress == "2001:db8::1")
+        #expect(
+            try NetlogonResponse(netlogonBlob: Self.build(extras: v6, ntVersion: 0xD)).dcSocketAddress == "2001:db8::1")
         Self.expectError(Self.build(extras: [4, 2, 0, 0, 0], ntVersion: 0xD), .badValue, at: 32)
         Self.expectError(Self.build(extras: [8, 99, 0, 0, 0, 1, 2, 3, 4], ntVersion: 0xD), .badValue, at: 33)
         Self.expectError(Self.build(extras: [200, 2, 0], ntVersion: 0xD), .truncated, at: 33)
@@ -144,8 +148,9 @@ import TrustMapWire
         let response = try NetlogonResponse(netlogonBlob: Self.build(extras: Self.name("Branch"), ntVersion: 0x15))
         #expect(response.nextClosestSiteName == "Branch")
         #expect(response.dcSocketAddress == nil)
-        let both = Self.build(extras: [16, 2, 0, 0, 0, 10, 0, 0, 1] + Array(repeating: 0, count: 8) + [0xC0, 24],
-                              ntVersion: 0x1D)
+        let both = Self.build(
+            extras: [16, 2, 0, 0, 0, 10, 0, 0, 1] + Array(repeating: 0, count: 8) + [0xC0, 24],
+            ntVersion: 0x1D)
         let decoded = try NetlogonResponse(netlogonBlob: both)
         #expect(decoded.dcSocketAddress == "10.0.0.1")
         #expect(decoded.nextClosestSiteName == "")

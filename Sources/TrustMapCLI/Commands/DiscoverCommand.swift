@@ -47,6 +47,10 @@ public struct DiscoverCommand: Command {
         .value("deadline", valueName: "SECONDS", help: "Deadline of the whole run.", default: "120"),
         .integer("concurrency", min: 1, max: 64, help: "Domains discovered at once.", default: 4),
         .flag("computers", help: "Also read every computer account (paged), for membership answers."),
+        .flag(
+            "stats",
+            help: "Print what each domain cost to standard error: LDAP operations, LDAP pings, DNS lookups, "
+                + "the DC read, the wall time."),
     ]
     public static let examples = [
         CommandExample(
@@ -98,10 +102,13 @@ public struct DiscoverCommand: Command {
         options.deadline = try seconds(arguments, "deadline", default: 120)
         options.concurrency = arguments.integer("concurrency") ?? 4
         options.computers = arguments.flag("computers")
-        options.credentials = try await credentials(arguments, context: context, transport: options.transport)
+        options.credentials = try await CredentialOptions.credentials(
+            arguments, context: context, transport: options.transport, command: name)
 
         let quiet = context.quiet
         let output = context.output
+        let clock = ContinuousClock()
+        let began = clock.now
         let outcome = await Discovery(options: options).run { event in
             guard !quiet else { return }
             switch event {
@@ -109,6 +116,9 @@ public struct DiscoverCommand: Command {
             case .domainFinished(let d, _, let summary): output.errorLine("trustmap: \(d.value): \(summary)")
             case .diagnostic: break
             }
+        }
+        if arguments.flag("stats") {
+            for line in statisticsLines(outcome, elapsed: clock.now - began) { output.errorLine(line) }
         }
 
         if outcome.credentialsRefused {
@@ -137,56 +147,23 @@ public struct DiscoverCommand: Command {
         }
     }
 
-    /// The credentials the options ask for; a Kerberos failure to get a TGT ends the run (77 or 69).
-    static func credentials(
-        _ arguments: ParsedArguments, context: CommandContext, transport: LDAPTransport
-    ) async throws -> DiscoveryCredentials {
-        let passwordSource = try PasswordSource.chosen(in: arguments)
-        let keytab = arguments.value("keytab")
-        guard let user = arguments.value("user") else {
-            if keytab != nil || passwordSource != nil {
-                throw CLIError.usage("--keytab, --password-file and --password-env need --user USER@REALM", command: name)
-            }
-            if transport != .plain {
-                throw CLIError.usage("--ldaps and --starttls use a simple bind and need --user", command: name)
-            }
-            // The current credential cache, when it holds a TGT.
-            if let creds = try? await KerberosCredentials.fromDefaultCache() {
-                context.progress("trustmap: using the Kerberos credential cache of \(creds.principal)")
-                return .kerberos(creds)
-            }
-            context.warning("no credentials (no --user, no TGT in the credential cache): anonymous discovery")
-            return .anonymous
+    /// `--stats`: one line per domain started, sorted, then the totals.
+    static func statisticsLines(_ outcome: DiscoveryOutcome, elapsed: Duration) -> [String] {
+        let stats = outcome.statistics.sorted { $0.key < $1.key }
+        var lines = stats.map { name, s in
+            "trustmap: stats: \(name.value): \(s.ldapOperations) LDAP operation(s), \(s.ldapPings) LDAP ping(s), "
+                + "\(s.dnsLookups) DNS lookup(s), read from \(s.readFrom ?? "no DC")"
         }
-        if let keytab {
-            if passwordSource != nil {
-                throw CLIError.usage("--keytab excludes --password-file and --password-env", command: name)
-            }
-            guard FileManager.default.isReadableFile(atPath: keytab) else {
-                throw CLIError.noInput("--keytab \(keytab): cannot read the file")
-            }
-            do {
-                return .kerberos(try await KerberosCredentials.obtain(principal: user, keytab: keytab))
-            } catch {
-                throw kerberosFailure(error, user: user)
-            }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let total = stats.reduce(into: DomainStatistics()) { sum, entry in
+            sum.ldapOperations += entry.value.ldapOperations
+            sum.ldapPings += entry.value.ldapPings
+            sum.dnsLookups += entry.value.dnsLookups
         }
-        let password = try context.readPassword(passwordSource ?? .prompt, prompt: "Password for \(user): ")
-        if transport != .plain { return .simple(user: user, password: password) }
-        do {
-            return .kerberos(try await KerberosCredentials.obtain(principal: user, password: password))
-        } catch {
-            throw kerberosFailure(error, user: user)
-        }
-    }
-
-    static func kerberosFailure(_ error: KerberosError, user: String) -> CLIError {
-        if error.isCredentialsRefused {
-            return .credentials("Kerberos refused the credentials of \(user): \(error.description)")
-        }
-        if error.isUnreachable || error.isTimeout {
-            return CLIError(.unavailable, "no KDC answered for \(user): \(error.description)")
-        }
-        return .credentials("could not get a Kerberos ticket for \(user): \(error.description)")
+        lines.append(
+            "trustmap: stats: total: \(stats.count) domain(s), \(total.ldapOperations) LDAP operation(s), "
+                + "\(total.ldapPings) LDAP ping(s), \(total.dnsLookups) DNS lookup(s), "
+                + String(format: "%.3f s", seconds))
+        return lines
     }
 }

@@ -38,7 +38,7 @@ public struct EligibilityCommand: Command {
         var records = file.records
         if let title = arguments.value("record") { records = [try RecordsInput.record(title, in: file, command: name)] }
         let snapshot = try SnapshotFile.read(arguments.argument("SNAPSHOT") ?? "-")
-        let graph = TrustMapAnalysis.TrustGraph(snapshot: snapshot)
+        let graph = TrustGraph(snapshot: snapshot)
         let results = records.map { Eligibility.evaluate($0, in: graph) }
         if context.json {
             try context.output.json(Report(records: results))
@@ -47,7 +47,8 @@ public struct EligibilityCommand: Command {
         var table = TextTable(headers: ["RECORD", "KIND", "KERBEROS", "PROTOCOLS IN ORDER", "RULE"])
         for e in results {
             table.append([
-                e.record, e.kind.rawValue, e.kerberos ? "yes" : "no", e.protocols.map(\.rawValue).joined(separator: ", "),
+                e.record, e.kind.rawValue, e.kerberos ? "yes" : "no",
+                e.protocols.map(\.rawValue).joined(separator: ", "),
                 e.rule.rawValue,
             ])
         }
@@ -61,7 +62,8 @@ public struct EligibilityCommand: Command {
                         + ")")
             }
             if let p = e.path, !p.hops.isEmpty {
-                context.output.line("  path: " + p.realms.map(\.value).joined(separator: " -> ") + " (\(p.rule.rawValue))")
+                context.output.line(
+                    "  path: " + p.realms.map(\.value).joined(separator: " -> ") + " (\(p.rule.rawValue))")
             }
             for f in e.findings { context.output.line("  \(f.rule.rawValue): \(f.message)") }
         }
@@ -77,12 +79,14 @@ enum RecordsInput {
         do { return try RecordsFile.load(data) } catch {
             let name = path == "-" ? "standard input" : "'\(path)'"
             throw .badData(
-                "records file \(name) is not valid:\n" + error.issues.map { "  \($0.description)" }.joined(separator: "\n"))
+                "records file \(name) is not valid:\n"
+                    + error.issues.map { "  \($0.description)" }.joined(separator: "\n"))
         }
     }
 
     /// The record titled `title`: a usage error listing the titles when there is none.
-    static func record(_ title: String, in file: RecordsFile, command: String) throws(CLIError) -> AuthenticationRecord {
+    static func record(_ title: String, in file: RecordsFile, command: String) throws(CLIError) -> AuthenticationRecord
+    {
         guard let r = file.record(titled: title) else {
             throw .usage(
                 "no record titled '\(title)'; the records are: "

@@ -21,7 +21,8 @@ public struct MemberCommand: Command {
         """
     public static let arguments = [
         ArgumentSpec("SNAPSHOT", help: "The snapshot file."),
-        ArgumentSpec("HOST", help: "Host names, NetBIOS names or IPs; none: read stdin.", optional: true, repeating: true),
+        ArgumentSpec(
+            "HOST", help: "Host names, NetBIOS names or IPs; none: read stdin.", optional: true, repeating: true),
     ]
     public static let options: [OptionSpec] = [
         .value("records", valueName: "FILE", help: "A records file: also say which record applies to each host.")
@@ -41,7 +42,7 @@ public struct MemberCommand: Command {
         let snapshot = try SnapshotFile.read(path)
         let membership = Membership(snapshot: snapshot)
         let matcher = records.map {
-            RecordMatcher(records: $0.records, graph: TrustMapAnalysis.TrustGraph(snapshot: snapshot))
+            RecordMatcher(records: $0.records, graph: TrustGraph(snapshot: snapshot))
         }
         var batch = MemberBatch(membership: membership, matcher: matcher, json: context.json, output: context.output)
         if hosts.isEmpty {
@@ -50,7 +51,8 @@ public struct MemberCommand: Command {
             for h in hosts { batch.answer(h) }
             batch.flush()
         } else {
-            var table = TextTable(headers: ["HOST", "DOMAIN", "EVIDENCE"] + (matcher == nil ? [] : ["RECORD", "RULE"]))
+            var table = TextTable(
+                headers: ["HOST", "DOMAIN", "EVIDENCE"] + (matcher == nil ? [] : ["RECORD", "RULE"]))
             for h in hosts {
                 let r = membership.lookup(h)
                 if r.domains.isEmpty { batch.unplaced += 1 }
@@ -67,8 +69,12 @@ public struct MemberCommand: Command {
     }
 }
 
-/// Answers hosts one at a time with buffered output: JSON lines written by hand (the encoder is too slow for
-/// hundreds of thousands of lines a second), or tab-separated human lines.
+/// Answers hosts one at a time into a byte buffer written in large blocks: JSON lines written by hand (the
+/// encoder is too slow for hundreds of thousands of lines a second), or tab-separated human lines.
+///
+/// A JSON line has the keys of `Membership.Result` (`domains`, `evidence` with `rule`, `domain` and, where they
+/// apply, `account`, `site`, `subnet`; `kind`, `query`) and, with records, `record` (`administrator`, `fallback`,
+/// `kind`, `reason`, `rule`, `title`), sorted as the JSON encoder sorts them.
 struct MemberBatch {
     let membership: Membership
     let matcher: RecordMatcher?
@@ -76,14 +82,18 @@ struct MemberBatch {
     let output: Output
     /// Hosts placed in no domain.
     var unplaced = 0
-    private var buffer = ""
+    private var buffer: [UInt8] = []
+    /// Output is written in blocks of this size (small enough for the allocator to reuse, no mmap per block).
+    private static let blockSize = 1 << 16
+    /// Input is read in chunks of this size.
+    private static let readSize = 1 << 20
 
     init(membership: Membership, matcher: RecordMatcher?, json: Bool, output: Output) {
         self.membership = membership
         self.matcher = matcher
         self.json = json
         self.output = output
-        buffer.reserveCapacity(1 << 20)
+        buffer.reserveCapacity(Self.blockSize + 4096)
     }
 
     /// Reads hosts, one per line, until end of input.
@@ -91,7 +101,7 @@ struct MemberBatch {
         var pending: [UInt8] = []
         while true {
             let chunk: Data
-            do { chunk = try input.read(upToCount: 1 << 20) ?? Data() } catch {
+            do { chunk = try input.read(upToCount: Self.readSize) ?? Data() } catch {
                 throw CLIError(.ioError, "cannot read hosts from standard input: \(error.localizedDescription)")
             }
             if chunk.isEmpty { break }
@@ -128,116 +138,124 @@ struct MemberBatch {
         if r.domains.isEmpty { unplaced += 1 }
         let m = matcher?.match(r)
         if json { appendJSON(r, m) } else { appendText(r, m) }
-        if buffer.utf8.count >= 1 << 20 { flush() }
+        if buffer.count >= Self.blockSize { flush() }
     }
 
     /// Writes what is buffered.
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        output.write(buffer)
+        output.write(String(decoding: buffer, as: UTF8.self))
         buffer.removeAll(keepingCapacity: true)
     }
 
+    private mutating func put(_ s: StaticString) {
+        buffer.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    private mutating func put(_ s: String) {
+        var text = s
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+    }
+
     private mutating func appendText(_ r: Membership.Result, _ m: RecordMatcher.Match?) {
-        buffer += r.query
-        buffer += "\t"
-        buffer += r.domains.isEmpty ? "-" : r.domains.map(\.value).joined(separator: ",")
-        buffer += "\t"
-        buffer += r.evidence.first.map { "\($0.rule.rawValue): \($0.detail)" } ?? Rule.notFound.rawValue
+        put(r.query)
+        put("\t")
+        put(r.domains.isEmpty ? "-" : r.domains.map(\.value).joined(separator: ","))
+        put("\t")
+        put(r.evidence.first.map { "\($0.rule.rawValue): \($0.detail)" } ?? Rule.notFound.rawValue)
         if let m {
-            buffer += "\t"
-            buffer += m.record ?? "-"
-            buffer += "\t"
-            buffer += m.rule.rawValue
+            put("\t")
+            put(m.record ?? "-")
+            put("\t")
+            put(m.rule.rawValue)
         }
-        buffer += "\n"
+        put("\n")
     }
 
     private mutating func appendJSON(_ r: Membership.Result, _ m: RecordMatcher.Match?) {
-        buffer += "{\"domains\":["
+        put("{\"domains\":[")
         for (i, d) in r.domains.enumerated() {
-            if i > 0 { buffer += "," }
+            if i > 0 { put(",") }
             string(d.value)
         }
-        buffer += "],\"evidence\":["
+        put("],\"evidence\":[")
         for (i, e) in r.evidence.enumerated() {
-            if i > 0 { buffer += "," }
-            buffer += "{"
+            put(i > 0 ? ",{" : "{")
             if let a = e.account {
-                buffer += "\"account\":"
+                put("\"account\":")
                 string(a)
-                buffer += ","
+                put(",")
             }
-            buffer += "\"detail\":"
-            string(e.detail)
-            buffer += ",\"domain\":"
+            put("\"domain\":")
             string(e.domain.value)
-            buffer += ",\"rule\":\""
-            buffer += e.rule.rawValue
-            buffer += "\""
+            put(",\"rule\":\"")
+            put(e.rule.rawValue)
+            put("\"")
             if let s = e.site {
-                buffer += ",\"site\":"
+                put(",\"site\":")
                 string(s)
             }
             if let s = e.subnet {
-                buffer += ",\"subnet\":"
+                put(",\"subnet\":")
                 string(s)
             }
-            buffer += "}"
+            put("}")
         }
-        buffer += "],\"kind\":\""
-        buffer += r.kind.rawValue
-        buffer += "\",\"query\":"
+        put("],\"kind\":\"")
+        put(r.kind.rawValue)
+        put("\",\"query\":")
         string(r.query)
         if let m {
-            buffer += ",\"record\":{\"administrator\":"
-            buffer += m.administrator ? "true" : "false"
+            put(m.administrator ? ",\"record\":{\"administrator\":true" : ",\"record\":{\"administrator\":false")
             if let f = m.fallback {
-                buffer += ",\"fallback\":"
+                put(",\"fallback\":")
                 string(f)
             }
             if let k = m.kind {
-                buffer += ",\"kind\":\""
-                buffer += k.rawValue
-                buffer += "\""
+                put(",\"kind\":\"")
+                put(k.rawValue)
+                put("\"")
             }
-            buffer += ",\"reason\":"
+            put(",\"reason\":")
             string(m.reason)
-            buffer += ",\"rule\":\""
-            buffer += m.rule.rawValue
-            buffer += "\""
+            put(",\"rule\":\"")
+            put(m.rule.rawValue)
+            put("\"")
             if let t = m.record {
-                buffer += ",\"title\":"
+                put(",\"title\":")
                 string(t)
             }
-            buffer += "}"
+            put("}")
         }
-        buffer += "}\n"
+        put("}\n")
     }
 
-    /// Appends a JSON string literal.
+    /// Appends a JSON string literal: one pass over the bytes, copying runs that need no escape.
     private mutating func string(_ s: String) {
-        buffer += "\""
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            buffer += s
-        } else {
-            for u in s.unicodeScalars {
-                switch u {
-                case "\"": buffer += "\\\""
-                case "\\": buffer += "\\\\"
-                case "\n": buffer += "\\n"
-                case "\r": buffer += "\\r"
-                case "\t": buffer += "\\t"
+        buffer.append(0x22)
+        var text = s
+        text.withUTF8 { bytes in
+            var run = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                run = i + 1
+                switch b {
+                case 0x22: put("\\\"")
+                case 0x5C: put("\\\\")
+                case 0x0A: put("\\n")
+                case 0x0D: put("\\r")
+                case 0x09: put("\\t")
                 default:
-                    if u.value < 0x20 {
-                        let hex = String(u.value, radix: 16)
-                        buffer += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        buffer.unicodeScalars.append(u)
-                    }
+                    let hex: StaticString = "0123456789abcdef"
+                    put("\\u00")
+                    buffer.append(hex.utf8Start[Int(b >> 4)])
+                    buffer.append(hex.utf8Start[Int(b & 0xF)])
                 }
             }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
-        buffer += "\""
+        buffer.append(0x22)
     }
 }

@@ -23,14 +23,14 @@ public struct PathCommand: Command {
     public static let examples = [
         CommandExample(
             "trustmap path snap.json --from partner.example.test --to corp.example.test",
-            "How PARTNER users get tickets for CORP services."),
+            "How PARTNER users get tickets for CORP services.")
     ]
 
     public static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitStatus {
         let from = try domainOption(arguments, "from", command: name)
         let to = try domainOption(arguments, "to", command: name)
         let snapshot = try SnapshotFile.read(arguments.argument("SNAPSHOT") ?? "-")
-        let graph = TrustMapAnalysis.TrustGraph(snapshot: snapshot)
+        let graph = TrustGraph(snapshot: snapshot)
         let path = ReferralPath.find(in: graph, from: from, to: to)
         if context.json {
             try context.output.json(path)
@@ -42,7 +42,9 @@ public struct PathCommand: Command {
                 "\(from) -> \(to): " + path.realms.map { $0.value.uppercased() }.joined(separator: " -> ")
                     + " (\(path.rule.rawValue))")
             out.line("  \(path.reason)")
-            var table = TextTable(headers: ["HOP", "TRUSTING", "TRUSTED", "KIND", "TRANSITIVE", "SID FILTERING", "KEYS"])
+            var table = TextTable(headers: [
+                "HOP", "TRUSTING", "TRUSTED", "KIND", "TRANSITIVE", "SID FILTERING", "KEYS",
+            ])
             for (i, h) in path.hops.enumerated() {
                 table.append([
                     String(i + 1), h.trusting.value, h.trusted.value, h.kind.rawValue, h.isTransitive ? "yes" : "no",
@@ -62,7 +64,9 @@ public struct PathCommand: Command {
     }
 
     /// A required DNS-name option, as a usage error when missing or malformed.
-    static func domainOption(_ arguments: ParsedArguments, _ option: String, command: String) throws(CLIError) -> DNSName {
+    static func domainOption(_ arguments: ParsedArguments, _ option: String, command: String) throws(CLIError)
+        -> DNSName
+    {
         let raw = try arguments.require(option)
         do { return try DNSName(parsing: raw) } catch {
             throw .usage("invalid value '\(raw)' for '--\(option)': \(error.reason)", command: command)

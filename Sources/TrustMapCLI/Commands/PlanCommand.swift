@@ -26,15 +26,16 @@ public struct PlanCommand: Command {
         .integer("max-sites", min: 1, help: "Warn above N sites.", default: 10),
     ]
     public static let examples = [
-        CommandExample("trustmap plan snap.json --domain corp.example.test", "What following CORP's trusts needs."),
+        CommandExample("trustmap plan snap.json --domain corp.example.test", "CORP, following trusts."),
         CommandExample(
-            "trustmap plan snap.json --records records.json --record 'Partner forest' --json", "For a record, as JSON."),
+            "trustmap plan snap.json --records records.json --record 'Partner forest' --json",
+            "For a record, as JSON."),
     ]
 
     public static func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> ExitStatus {
         let domain = try target(arguments, context: context)
         let snapshot = try SnapshotFile.read(arguments.argument("SNAPSHOT") ?? "-")
-        let graph = TrustMapAnalysis.TrustGraph(snapshot: snapshot)
+        let graph = TrustGraph(snapshot: snapshot)
         guard graph.nodes[domain] != nil else {
             context.output.errorLine("trustmap: \(domain) is not in the snapshot")
             return .negative
@@ -86,7 +87,8 @@ public struct PlanCommand: Command {
         for d in plan.related {
             domains.append([
                 d.dnsName.value, d.netbiosName?.value ?? "-", d.forest.value,
-                d.dnsName == plan.domain ? "(itself)" : d.admitsUsers ? (d.onlyThroughForestTrust ? "yes, forest trust" : "yes") : "no",
+                d.dnsName == plan.domain
+                    ? "(itself)" : d.admitsUsers ? (d.onlyThroughForestTrust ? "yes, forest trust" : "yes") : "no",
                 d.path.map { $0.map(\.value).joined(separator: " -> ") } ?? "-", d.status?.rawValue ?? "not read",
                 String(d.domainControllers.count),
             ])

@@ -1,6 +1,6 @@
 public import TrustMapModel
 
-extension TrustGraph {
+extension ExportGraph {
     /// Draws `snapshot` as a graph: one cluster per forest read, one node per domain, one edge per trust (both
     /// sides paired), and with the options, DCs by site and the plan's and probe's highlights.
     public init(snapshot: Snapshot, options: TrustGraphOptions = TrustGraphOptions()) {

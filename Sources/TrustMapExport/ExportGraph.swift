@@ -2,7 +2,7 @@
 /// (trusts, DC membership), all sorted, ready to write as DOT, JSON or GraphML.
 ///
 /// The JSON encoding of this type is the graph JSON format of docs/graph.md.
-public struct TrustGraph: Hashable, Sendable, Codable {
+public struct ExportGraph: Hashable, Sendable, Codable {
     /// The value of `format` in graph JSON.
     public static let formatName = "trustmap-graph"
     /// The graph format version this build writes.
