@@ -230,7 +230,7 @@ def lab():
                    computers=[computer("DC1", "dc1.legacy.example.test", True)])]
     trusts = (both(corp, "CORP", partner, "PARTNER", BOTH, FOREST, enc=0x18)
               + [trust(corp, legacy, "LEGACY", OUTBOUND, QUAR, enc=0x18),
-                 trust(legacy, corp, "CORP", INBOUND, 0, enc=0x18)])
+                 trust(legacy, corp, "CORP", INBOUND, QUAR, enc=0x18)])
     return snapshot("lab", corp, [
         forest(corp, [corp], [site("Branch", ["127.0.0.128/25"], ["dc2.corp.example.test"]),
                               site("Default-First-Site-Name", ["127.0.0.0/25"],
