@@ -214,10 +214,10 @@ def lab():
     # As tools/adlab builds it and as a discovery from the lab reads it (sites, subnets, roles from the LDAP ping:
     # Samba's replies carry no DNS_CONTROLLER flag, so no DC has the dns role).
     corp, partner, legacy = "corp.example.test", "partner.example.test", "legacy.example.test"
-    writable = ("pdc", "gc", "kdc", "writable")
+    writable = ("pdc", "gc", "kdc", "writable", "dns")
     doms = [domain(corp, "CORP", corp, level=4,
                    dcs=[dc("dc1.corp.example.test", "127.0.0.11", roles=writable),
-                        dc("dc2.corp.example.test", "127.0.0.12", "Branch", roles=("gc", "kdc", "writable")),
+                        dc("dc2.corp.example.test", "127.0.0.12", "Branch", roles=("gc", "kdc", "writable", "dns")),
                         dc("rodc1.corp.example.test", "127.0.0.13", roles=("gc", "rodc", "kdc"))],
                    computers=[computer("DC1", "dc1.corp.example.test", True),
                               computer("DC2", "dc2.corp.example.test", True),

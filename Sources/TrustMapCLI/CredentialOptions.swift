@@ -62,7 +62,8 @@ enum CredentialOptions {
     static func kerberos(_ arguments: ParsedArguments, context: CommandContext, command: String) async throws
         -> KerberosCredentials
     {
-        if arguments.value("user") == nil {
+        let secretGiven = try arguments.isGiven("keytab") || PasswordSource.chosen(in: arguments) != nil
+        if arguments.value("user") == nil && !secretGiven {
             do {
                 let creds = try await KerberosCredentials.fromDefaultCache()
                 context.progress("trustmap: using the Kerberos credential cache of \(creds.principal)")

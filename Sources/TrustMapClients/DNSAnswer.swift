@@ -9,6 +9,8 @@ enum DNSRecordData: Sendable, Hashable {
     case srv(SRVRecord)
     /// An SOA record.
     case soa(SOARecord)
+    /// An NS record: the name server's host name, lower case, without the trailing dot.
+    case nameServer(String)
 }
 
 /// Reads a DNS answer with libresolv's parser (ns_initparse, ns_parserr, dn_expand).
@@ -86,6 +88,11 @@ enum DNSAnswer {
                         SRVRecord(
                             priority: be16(rdata), weight: be16(rdata + 2), port: be16(rdata + 4), target: target,
                             ttl: rr.ttl)))
+            case .ns:
+                guard let (host, used) = expand(msg: &msg, rdata), used <= length else {
+                    return .failure(DNSError(.malformed, detail: "\(where_): name server cannot be expanded"))
+                }
+                result.append(.nameServer(host.lowercased()))
             case .soa:
                 guard let (primary, used1) = expand(msg: &msg, rdata), used1 < length,
                     let (mailbox, used2) = expand(msg: &msg, rdata + used1), used1 + used2 + 20 <= length

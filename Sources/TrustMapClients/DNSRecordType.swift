@@ -8,6 +8,8 @@ public enum DNSRecordType: String, Sendable, Hashable, Codable, CustomStringConv
     case srv = "SRV"
     /// The start of a zone's authority.
     case soa = "SOA"
+    /// A name server of a zone.
+    case ns = "NS"
 
     /// The type's number on the wire.
     var code: UInt16 {
@@ -16,6 +18,7 @@ public enum DNSRecordType: String, Sendable, Hashable, Codable, CustomStringConv
         case .aaaa: 28
         case .srv: 33
         case .soa: 6
+        case .ns: 2
         }
     }
 

@@ -72,6 +72,13 @@ public final class DNSResolver: Sendable {
         throw DNSError(.noData, name: zone, recordType: .soa, server: server, responseCode: 0, detail: "no SOA record")
     }
 
+    /// The name servers (NS records) of `zone`, host names sorted.
+    public func nameServers(_ zone: String) async throws(DNSError) -> [String] {
+        try await lookup(zone, .ns).compactMap { data -> String? in
+            if case .nameServer(let host) = data { host } else { nil }
+        }.sorted()
+    }
+
     /// Runs one query on a blocking thread and returns the answer records of `type`.
     func lookup(_ name: String, _ type: DNSRecordType) async throws(DNSError) -> [DNSRecordData] {
         try await lookupResult(name, type).get()

@@ -164,7 +164,11 @@ final class ProbeLoop {
         case .connecting:
             let code = ProbeSocket.pendingError(f.fd)
             if code != 0 { return (ProbeSocket.outcome(of: code), "connect: \(ProbeSocket.text(code))", nil) }
-            if revents & Int32(POLLOUT) == 0 { return nil }
+            if revents & Int32(POLLOUT) == 0 {
+                // A hang-up with no error and no writability would wake every poll until the deadline.
+                let closed = revents & (Int32(POLLHUP) | Int32(POLLERR)) != 0
+                return closed ? (.refused, "the connection was closed during the handshake", nil) : nil
+            }
             guard f.exchange != nil else { return (.open, "connection accepted", nil) }
             f.phase = .writing(sent: 0)
             return write(&f)

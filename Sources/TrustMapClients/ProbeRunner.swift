@@ -16,7 +16,7 @@ public struct ProbeRunner: Sendable {
     public var sourceAddress: String?
 
     /// Creates a runner.
-    public init(timeout: Double = 2, concurrency: Int = 4096, sourceAddress: String? = nil) {
+    public init(timeout: Double = 2, concurrency: Int = 16384, sourceAddress: String? = nil) {
         self.timeout = timeout
         self.concurrency = concurrency
         self.sourceAddress = sourceAddress

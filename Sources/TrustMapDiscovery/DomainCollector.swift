@@ -69,6 +69,15 @@ struct DomainCollector: Sendable {
         return ([], last, lastServer)
     }
 
+    /// The host names of the domain zone's name servers (empty when no server says).
+    private func nameServers() async -> Set<String> {
+        for server in options.servers(for: name) {
+            let resolver = DNSResolver(server: server, timeout: options.timeout, attempts: 2)
+            if let ns = try? await resolver.nameServers(name.value), !ns.isEmpty { return Set(ns) }
+        }
+        return []
+    }
+
     private func addresses(_ host: DNSName) async -> [String] {
         for server in options.servers(for: host) {
             let resolver = DNSResolver(server: server, timeout: options.timeout, attempts: 2)
@@ -220,6 +229,14 @@ struct DomainCollector: Sendable {
                 diag(.directory, nil, "srv-lookup",
                      "writable DC(s) with a DC account but no _ldap._tcp.dc._msdcs.\(name.value) SRV record: "
                         + unlisted.joined(separator: ", ")))
+        }
+        // DCs that serve the domain's DNS zone: its NS records.
+        let nameServers = await nameServers()
+        for i in result.domain.domainControllers.indices
+        where nameServers.contains(result.domain.domainControllers[i].hostName.value) {
+            var roles = Set(result.domain.domainControllers[i].roles)
+            roles.insert(.dns)
+            result.domain.domainControllers[i].roles = roles.sorted()
         }
         if result.domain.status == .unreachable && !pings.isEmpty {
             result.domain.status = .partial

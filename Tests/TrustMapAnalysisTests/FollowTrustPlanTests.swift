@@ -14,7 +14,8 @@ import TrustMapModel
         #expect(p.related.first { $0.dnsName == "partner.example.test" }?.onlyThroughForestTrust == true)
         #expect(p.related.first { $0.dnsName == "legacy.example.test" }?.admitsUsers == false)
         #expect(p.warnings.map(\.rule) == [.onlyThroughForestTrust])
-        #expect(p.dnsServers == ["127.0.0.53"])
+        // The resolver discovery used, and the DCs that serve each related domain's zone (NS).
+        #expect(p.dnsServers == ["127.0.0.11", "127.0.0.12", "127.0.0.21", "127.0.0.31", "127.0.0.53"])
         let dc2 = try #require(p.related.first?.domainControllers.first { $0.hostName == "dc2.corp.example.test" })
         #expect(dc2.ports.map(\.description).contains("3268/tcp"))
         let rodc = try #require(p.related.first?.domainControllers.first { $0.hostName == "rodc1.corp.example.test" })

@@ -65,11 +65,11 @@ public struct KerberosCheckCommand: Command {
         var problem: String?
     }
 
-    /// A ticket and its encryption types.
+    /// A ticket and its encryption types (nil for a referral TGT that libkrb5 did not keep in the cache).
     struct Ticket: Codable, Equatable {
         var server: String
         var ticketEnctype: String?
-        var sessionKeyEnctype: String
+        var sessionKeyEnctype: String?
     }
 
     /// A Kerberos error with its name and meaning.
@@ -181,6 +181,8 @@ public struct KerberosCheckCommand: Command {
                         Ticket(
                             server: tgt.server, ticketEnctype: tgt.ticketEncryptionType?.description,
                             sessionKeyEnctype: tgt.sessionKeyEncryptionType.description))
+                } else {
+                    tickets.append(Ticket(server: "krbtgt/\(b)@\(a)", ticketEnctype: nil, sessionKeyEnctype: nil))
                 }
             }
             tickets.append(
@@ -243,7 +245,11 @@ public struct KerberosCheckCommand: Command {
                     out.line("    KDC replies from: \(asked.joined(separator: ", "))")
                 }
                 for t in a.tickets ?? [] {
-                    out.line("    ticket \(t.server): \(t.ticketEnctype ?? "?") (session key \(t.sessionKeyEnctype))")
+                    if let session = t.sessionKeyEnctype {
+                        out.line("    ticket \(t.server): \(t.ticketEnctype ?? "?") (session key \(session))")
+                    } else {
+                        out.line("    ticket \(t.server): a referral TGT, not kept in the credential cache: enctype unknown")
+                    }
                 }
             }
             if let e = a.error {

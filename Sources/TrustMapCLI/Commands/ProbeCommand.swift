@@ -28,7 +28,9 @@ public struct ProbeCommand: Command {
     public static let options: [OptionSpec] = [
         .value("domain", valueName: "D", help: "With a snapshot: the record's domain to plan and probe."),
         .value("timeout", valueName: "SECONDS", help: "How long each probe waits for an answer.", default: "2"),
-        .integer("concurrency", min: 1, max: 65_536, help: "Sockets open at once.", default: 4096),
+        .integer(
+            "concurrency", min: 1, max: 65_536, help: "Sockets open at once (within the open-file limit).",
+            default: 16384),
         .value("source", valueName: "IP", help: "Send the probes from this local address (as the scanner would)."),
         .flag("all", help: "List every result, not only what blocks."),
     ]
@@ -73,7 +75,7 @@ public struct ProbeCommand: Command {
             throw CLIError.usage("--source takes an IPv4 or IPv6 address, not '\(source)'", command: name)
         }
         let runner = ProbeRunner(
-            timeout: timeout, concurrency: arguments.integer("concurrency") ?? 4096, sourceAddress: source)
+            timeout: timeout, concurrency: arguments.integer("concurrency") ?? 16384, sourceAddress: source)
         context.progress(
             "trustmap: probing \(keys.count) endpoint(s) of \(plan.related.count) domain(s), "
                 + "timeout \(String(format: "%g", timeout)) s, up to \(runner.effectiveConcurrency) at once")
@@ -84,7 +86,7 @@ public struct ProbeCommand: Command {
         let observations = zip(keys, results).map { key, r in
             ProbeVerdict.Observation(
                 key: key, status: ProbeVerdict.Status(rawValue: r.outcome.rawValue) ?? .notProbed,
-                seconds: r.seconds, detail: r.detail, responder: r.responder)
+                seconds: (r.seconds * 1e6).rounded() / 1e6, detail: r.detail, responder: r.responder)
         }
         let verdict = ProbeVerdict(plan: plan, observations: observations)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
