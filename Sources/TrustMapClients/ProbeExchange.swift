@@ -132,7 +132,8 @@ struct ProbeExchange {
             return .done(.rejected, "LDAP result \(parsed.resultCode) \(parsed.diagnosticMessage)", responder: nil)
         }
         guard let blob = parsed.netlogon else {
-            return .done(.rejected, "a reply without a Netlogon entry (the DC does not serve that domain)", responder: nil)
+            return .done(
+                .rejected, "a reply without a Netlogon entry (the DC does not serve that domain)", responder: nil)
         }
         do {
             let response = try NetlogonResponse(netlogonBlob: blob)

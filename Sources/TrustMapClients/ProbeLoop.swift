@@ -154,7 +154,8 @@ final class ProbeLoop {
         }
         f.sends += 1
         f.nextSend =
-            f.sends < Self.udpAttempts ? f.start + timeoutNanoseconds / UInt64(Self.udpAttempts) * UInt64(f.sends) : .max
+            f.sends < Self.udpAttempts
+            ? f.start + timeoutNanoseconds / UInt64(Self.udpAttempts) * UInt64(f.sends) : .max
         return nil
     }
 

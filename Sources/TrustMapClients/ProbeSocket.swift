@@ -52,7 +52,8 @@ enum ProbeSocket {
     /// Opens a non-blocking socket, binds it to `source` when given (same family, any port) and starts
     /// connecting it.
     static func open(_ address: sockaddr_storage, source: sockaddr_storage?, transport: ProbeTransport) -> Opened {
-        let type = (transport == .tcp ? Int32(SOCK_STREAM.rawValue) : Int32(SOCK_DGRAM.rawValue))
+        let type =
+            (transport == .tcp ? Int32(SOCK_STREAM.rawValue) : Int32(SOCK_DGRAM.rawValue))
             | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
         let fd = socket(Int32(address.ss_family), type, 0)
         guard fd >= 0 else { return .failed(function: "socket", errno: errno) }

@@ -158,7 +158,8 @@ struct TrustGraphBuilder {
         edge.oneSideOnly = pair.records.count == 1
         edge.disagreements = pair.disagreements
         edge.sides = pair.records.map { Self.side($0.trust) }
-        let bothRead = nodes[pair.ends.0]?.wasRead == true && nodes[pair.ends.1]?.wasRead == true
+        // Only a domain read completely has had its trust objects read: partial data says nothing of them.
+        let bothRead = nodes[pair.ends.0]?.status == "complete" && nodes[pair.ends.1]?.status == "complete"
         edge.label = Self.trustLabel(edge, pair: pair, bothEndsRead: bothRead)
         return edge
     }

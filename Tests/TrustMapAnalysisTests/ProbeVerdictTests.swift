@@ -66,7 +66,10 @@ import TrustMapModel
 
     @Test func requirementsCoverEveryPortAddressAndDNSServer() throws {
         let requirements = ProbeVerdict.requirements(for: try Self.plan())
-        let names = requirements.map { "\($0.domainController?.value ?? "-") \($0.address ?? "-") \($0.port)/\($0.transport) \($0.check) \($0.subject ?? "-")" }
+        let names = requirements.map {
+            "\($0.domainController?.value ?? "-") \($0.address ?? "-") \($0.port)/\($0.transport) \($0.check) "
+                + ($0.subject ?? "-")
+        }
         #expect(
             names == [
                 "dc1.corp.example.test 10.0.0.11 88/tcp kerberos CORP.EXAMPLE.TEST",
@@ -114,7 +117,9 @@ import TrustMapModel
             ])
         let v = ProbeVerdict(plan: plan, observations: obs)
         #expect(!v.canEnable)
-        let blocking = v.blocking.map { "\($0.domain) \($0.domainController?.value ?? "-") \($0.endpoint) \($0.status.rawValue)" }
+        let blocking = v.blocking.map {
+            "\($0.domain) \($0.domainController?.value ?? "-") \($0.endpoint) \($0.status.rawValue)"
+        }
         #expect(
             blocking == [
                 "corp.example.test dc1.corp.example.test dc1.corp.example.test 10.0.0.11 88/tcp refused",
@@ -130,7 +135,9 @@ import TrustMapModel
         // Each of corp's DCs has a blocked port, so corp counts as unreachable too.
         #expect(v.unreachable.domains == ["corp.example.test", "partner.example.test"])
         #expect(
-            v.unreachable.domainControllers == ["dc1.corp.example.test", "dc1.partner.example.test", "dc2.corp.example.test"])
+            v.unreachable.domainControllers == [
+                "dc1.corp.example.test", "dc1.partner.example.test", "dc2.corp.example.test",
+            ])
     }
 
     @Test func unconfirmedUDPWarnsButDoesNotBlock() throws {

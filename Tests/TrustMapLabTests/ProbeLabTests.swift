@@ -200,7 +200,8 @@ struct ProbeLabTests {
         let fromPlan = try ProbeLab.json((await ProbeLab.trustmap(["--json", "probe", planFile])).out)
         let fromSnap = try ProbeLab.json(
             (await ProbeLab.trustmap(["--json", "probe", snap, "--domain", "corp.example.test"])).out)
-        #expect(Set(ProbeLab.rows(fromPlan).map(ProbeLab.endpoint)) == Set(ProbeLab.rows(fromSnap).map(ProbeLab.endpoint)))
+        #expect(
+            Set(ProbeLab.rows(fromPlan).map(ProbeLab.endpoint)) == Set(ProbeLab.rows(fromSnap).map(ProbeLab.endpoint)))
         #expect(fromPlan["canEnable"] as? Bool == true)
     }
 }

@@ -35,7 +35,8 @@ import TrustMapWire
         #expect(realm == "CORP.EXAMPLE.TEST")
     }
 
-    /// A KRB-ERROR as a KDC sends it: [APPLICATION 30] SEQUENCE { pvno, msg-type, stime, susec, error-code, realm, sname }.
+    /// A KRB-ERROR as a KDC sends it: [APPLICATION 30] SEQUENCE { pvno, msg-type, stime, susec, error-code,
+    /// realm }.
     static func krbError(code: Int64, realm: String) -> [UInt8] {
         var w = BERWriter()
         let gs = BERTag(.universal, 27, constructed: false)
@@ -68,10 +69,14 @@ import TrustMapWire
                 Issue.record("a \(n)-byte prefix was read as a KRB-ERROR")
             }
         }
-        if case .notKerberos = KerberosPing.read(Array("HTTP/1.1 400 Bad Request\r\n".utf8)) {} else {
+        if case .notKerberos = KerberosPing.read(Array("HTTP/1.1 400 Bad Request\r\n".utf8)) {
+        } else {
             Issue.record("HTTP was read as Kerberos")
         }
-        if case .notKerberos = KerberosPing.read([0x30, 0x00]) {} else { Issue.record("a SEQUENCE was read as Kerberos") }
+        if case .notKerberos = KerberosPing.read([0x30, 0x00]) {
+        } else {
+            Issue.record("a SEQUENCE was read as Kerberos")
+        }
     }
 
     @Test func kpasswdReplies() {
@@ -104,9 +109,13 @@ import TrustMapWire
     }
 
     @Test func dnsRepliesAreRead() {
-        #expect(ProbeDNSMessage.read(Self.soaReply(id: 7), id: 7) == .answer(rcode: 0, soaPrimary: "dc1.corp.test", answers: 1))
+        #expect(
+            ProbeDNSMessage.read(Self.soaReply(id: 7), id: 7)
+                == .answer(rcode: 0, soaPrimary: "dc1.corp.test", answers: 1))
         #expect(ProbeDNSMessage.read(Self.soaReply(id: 7), id: 8) == .otherID)
-        #expect(ProbeDNSMessage.read(Self.soaReply(id: 7, rcode: 5, answers: false), id: 7) == .answer(rcode: 5, soaPrimary: nil, answers: 0))
+        #expect(
+            ProbeDNSMessage.read(Self.soaReply(id: 7, rcode: 5, answers: false), id: 7)
+                == .answer(rcode: 5, soaPrimary: nil, answers: 0))
         var query = ProbeDNSMessage.soaQuery(zone: "corp.test", id: 9)
         if case .notDNS = ProbeDNSMessage.read(query, id: 9) {} else { Issue.record("a query was read as a reply") }
         query = Self.soaReply(id: 9)
@@ -142,7 +151,9 @@ import TrustMapWire
         sin.sin_addr.s_addr = inet_addr("127.0.0.1")
         var size = socklen_t(MemoryLayout<sockaddr_in>.size)
         let ok = withUnsafeMutablePointer(to: &sin) { p in
-            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) == 0 && getsockname(fd, $0, &size) == 0 }
+            p.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, size) == 0 && getsockname(fd, $0, &size) == 0
+            }
         }
         try #require(ok)
         if type == Int32(SOCK_STREAM.rawValue) { try #require(listen(fd, 16) == 0) }
@@ -172,7 +183,8 @@ import TrustMapWire
         let began = clock.now
         let results = await ProbeRunner(timeout: 0.5).run(targets)
         let elapsed = clock.now - began
-        #expect(results.map(\.outcome) == [.open, .refused, .filtered, .refused, .unconfirmed, .unreachable, .filtered])
+        #expect(
+            results.map(\.outcome) == [.open, .refused, .filtered, .refused, .unconfirmed, .unreachable, .filtered])
         #expect(results.map(\.target) == targets)
         #expect(elapsed < .milliseconds(1500), "probes run at once: about one timeout, not the sum")
         #expect(results[2].seconds >= 0.45)
@@ -189,12 +201,16 @@ import TrustMapWire
             var size = socklen_t(MemoryLayout<sockaddr_storage>.size)
             for _ in 0..<2 {
                 let n = withUnsafeMutablePointer(to: &peer) { p in
-                    p.withMemoryRebound(to: sockaddr.self, capacity: 1) { recvfrom(udp.fd, &buffer, buffer.count, 0, $0, &size) }
+                    p.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        recvfrom(udp.fd, &buffer, buffer.count, 0, $0, &size)
+                    }
                 }
                 guard n > 0 else { return }
                 let reply = Array("hello, not your protocol".utf8)
                 _ = withUnsafePointer(to: &peer) { p in
-                    p.withMemoryRebound(to: sockaddr.self, capacity: 1) { sendto(udp.fd, reply, reply.count, 0, $0, size) }
+                    p.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        sendto(udp.fd, reply, reply.count, 0, $0, size)
+                    }
                 }
             }
         }

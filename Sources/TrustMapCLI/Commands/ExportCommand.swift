@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import TrustMapAnalysis
 import TrustMapExport
 import TrustMapModel
 
@@ -52,9 +53,7 @@ public struct ExportCommand: Command {
         }
         let snapshot = try SnapshotFile.read(path)
         var options = TrustGraphOptions(includeDomainControllers: arguments.flag("dcs"))
-        if let plan = arguments.value("plan") {
-            options.plan = try JSONFile.read(PlanHighlight.self, from: plan, what: "plan file")
-        }
+        if let plan = arguments.value("plan") { options.plan = try Self.planHighlight(plan) }
         if let probe = arguments.value("probe") {
             options.probe = try JSONFile.read(ProbeHighlight.self, from: probe, what: "probe file")
         }
@@ -98,5 +97,22 @@ public struct ExportCommand: Command {
         case .failure(let error) where error.code == .graphvizMissing: throw CLIError(.unavailable, error.message)
         case .failure(let error): throw CLIError.internalError(error.description)
         }
+    }
+
+    /// Reads a plan file: the output of `trustmap plan --json` (what the plan needs: every related
+    /// domain and its DCs), or the minimal `{"domains":[...],"domainControllers":[...]}` shape.
+    static func planHighlight(_ path: String) throws(CLIError) -> PlanHighlight {
+        if let plan = try? JSONFile.read(FollowTrustPlan.self, from: path, what: "plan file") {
+            return PlanHighlight(
+                domains: plan.related.map(\.dnsName.value),
+                domainControllers: plan.related.flatMap { $0.domainControllers.map(\.hostName.value) })
+        }
+        let minimal = try JSONFile.read(PlanHighlight.self, from: path, what: "plan file")
+        guard !minimal.domains.isEmpty || !minimal.domainControllers.isEmpty else {
+            throw .badData(
+                "plan file \(path): neither a `trustmap plan --json` document nor a list of domains or "
+                    + "domainControllers; nothing to highlight")
+        }
+        return minimal
     }
 }

@@ -32,15 +32,19 @@ public struct KerberosCheckCommand: Command {
             .value("service", valueName: "SERVICE", help: "The service part of the SPN.", default: "cifs"),
             .value("realm", valueName: "REALM", help: "The realm the ticket must come from (default: see above)."),
             .value("snapshot", valueName: "FILE", help: "Compare with `trustmap path` on this snapshot."),
-            .value("timeout", valueName: "SECONDS", help: "Give up on a Kerberos exchange after this long.", default: "15"),
+            .value(
+                "timeout", valueName: "SECONDS", help: "Give up on a Kerberos exchange after this long.",
+                default: "15"),
         ]
     public static let examples = [
         CommandExample(
-            "trustmap kerberos-check --user alice@CORP.EXAMPLE.TEST --password-file pw --target dc1.partner.example.test",
+            "trustmap kerberos-check --user alice@CORP.EXAMPLE.TEST --password-file pw"
+                + " --target dc1.partner.example.test",
             "A CIFS ticket for a PARTNER host as a CORP user."),
         CommandExample(
-            "trustmap kerberos-check --keytab alice.keytab --user alice@CORP.EXAMPLE.TEST --target h.partner.example.test"
-                + " --snapshot snap.json --json", "The same with a keytab, compared with the snapshot's path, as JSON."),
+            "trustmap kerberos-check --keytab alice.keytab --user alice@CORP.EXAMPLE.TEST"
+                + " --target h.partner.example.test --snapshot snap.json --json",
+            "The same with a keytab, compared with the snapshot's path, as JSON."),
     ]
 
     /// One ticket request.
@@ -248,7 +252,8 @@ public struct KerberosCheckCommand: Command {
                     if let session = t.sessionKeyEnctype {
                         out.line("    ticket \(t.server): \(t.ticketEnctype ?? "?") (session key \(session))")
                     } else {
-                        out.line("    ticket \(t.server): a referral TGT, not kept in the credential cache: enctype unknown")
+                        out.line(
+                            "    ticket \(t.server): a referral TGT, not kept in the credential cache: enctype unknown")
                     }
                 }
             }

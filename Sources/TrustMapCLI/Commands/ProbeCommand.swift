@@ -6,7 +6,8 @@ import TrustMapModel
 /// `trustmap probe PLAN` (or `SNAPSHOT --domain D`): can "follow trust relationships" be enabled from here?
 public struct ProbeCommand: Command {
     public static let name = "probe"
-    public static let summary = "Probes every DC and DNS server a follow-trusts plan needs: can it be enabled from here?"
+    public static let summary =
+        "Probes every DC and DNS server a follow-trusts plan needs: can it be enabled from here?"
     public static let discussion = """
         With "follow trust relationships" on, a scanner needs every DC of every related domain and the DNS \
         servers resolving them; one firewall in the way and authentication fails. This command probes each \
@@ -24,7 +25,9 @@ public struct ProbeCommand: Command {
         Exit status: 0 follow trusts can be enabled from here; 1 blocked (the blocking list says by what); \
         69 nothing answered at all; 64, 65, 66 as usual.
         """
-    public static let arguments = [ArgumentSpec("INPUT", help: "A plan (trustmap plan --json) or a snapshot; - for stdin.")]
+    public static let arguments = [
+        ArgumentSpec("INPUT", help: "A plan (trustmap plan --json) or a snapshot; - for stdin.")
+    ]
     public static let options: [OptionSpec] = [
         .value("domain", valueName: "D", help: "With a snapshot: the record's domain to plan and probe."),
         .value("timeout", valueName: "SECONDS", help: "How long each probe waits for an answer.", default: "2"),
@@ -154,7 +157,8 @@ public struct ProbeCommand: Command {
             plan.related[i].dnsServers = servers
         }
         for i in plan.related.indices {
-            for j in plan.related[i].domainControllers.indices where plan.related[i].domainControllers[j].addresses.isEmpty {
+            for j in plan.related[i].domainControllers.indices
+            where plan.related[i].domainControllers[j].addresses.isEmpty {
                 let host = plan.related[i].domainControllers[j].hostName.value
                 do {
                     plan.related[i].domainControllers[j].addresses = try await resolver.addresses(host)
