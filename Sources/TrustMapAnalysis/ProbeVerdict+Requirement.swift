@@ -65,6 +65,7 @@ extension ProbeVerdict {
             self.subject = subject
         }
 
+        /// Ordered by address, port, transport, check and subject.
         public static func < (a: ProbeKey, b: ProbeKey) -> Bool {
             (a.address, a.port, a.transport, a.check, a.subject ?? "")
                 < (b.address, b.port, b.transport, b.check, b.subject ?? "")
