@@ -58,7 +58,8 @@ let package = Package(
         .testTarget(name: "TrustMapModelTests", dependencies: ["TrustMapModel"]),
         .testTarget(name: "TrustMapWireTests", dependencies: ["TrustMapWire", "TrustMapModel"]),
         .testTarget(name: "TrustMapAnalysisTests", dependencies: ["TrustMapAnalysis", "TrustMapModel"]),
-        .testTarget(name: "TrustMapExportTests", dependencies: ["TrustMapExport", "TrustMapModel"], exclude: ["Golden"]),
+        .testTarget(
+            name: "TrustMapExportTests", dependencies: ["TrustMapExport", "TrustMapModel"], exclude: ["Golden"]),
         .testTarget(name: "TrustMapCLITests", dependencies: ["TrustMapCLI", "TrustMapModel", "TrustMapClients"]),
         .testTarget(
             name: "TrustMapLabTests",

@@ -87,7 +87,8 @@ public enum ArgumentParser {
                 }
             case .choice(let choices):
                 guard choices.contains(value) else {
-                    var message = "invalid value '\(value)' for '\(display)'; allowed values: "
+                    var message =
+                        "invalid value '\(value)' for '\(display)'; allowed values: "
                         + choices.joined(separator: ", ")
                     if let near = Suggestion.closest(to: value, in: choices) { message += " (did you mean '\(near)'?)" }
                     throw usage(message)

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes a file atomically: a temporary file in the same directory, fsync, mode 0644, rename.

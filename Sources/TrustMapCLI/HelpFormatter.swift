@@ -18,7 +18,9 @@ public enum HelpFormatter {
         var out = "USAGE: \(usageLine(command))\n\n"
         out += wrap(command.summary, indent: 0) + "\n"
         if !command.discussion.isEmpty {
-            out += "\n" + command.discussion.split(separator: "\n", omittingEmptySubsequences: false)
+            out +=
+                "\n"
+                + command.discussion.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { wrap(String($0), indent: 0) }.joined(separator: "\n") + "\n"
         }
         if !command.arguments.isEmpty {

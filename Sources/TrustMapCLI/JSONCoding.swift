@@ -59,7 +59,8 @@ public enum JSONCoding {
     private static func detail(_ context: DecodingError.Context) -> String {
         var text = context.debugDescription
         if let underlying = context.underlyingError {
-            let more = (underlying as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+            let more =
+                (underlying as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
                 ?? String(describing: underlying)
             if !text.contains(more) { text += " (\(more))" }
         }
@@ -73,8 +74,8 @@ public enum JSONCoding {
         case is Double.Type, is Float.Type: "a number"
         case is Bool.Type: "a boolean"
         default:
-            String(describing: type).hasPrefix("Array") ? "an array" :
-                String(describing: type).hasPrefix("Dictionary") ? "an object" : String(describing: type)
+            String(describing: type).hasPrefix("Array")
+                ? "an array" : String(describing: type).hasPrefix("Dictionary") ? "an object" : String(describing: type)
         }
     }
 }

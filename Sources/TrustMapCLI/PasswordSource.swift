@@ -1,6 +1,6 @@
 public import TrustMapClients
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where a password comes from: a file, an environment variable named by the user, or a prompt
@@ -82,14 +82,17 @@ public enum PasswordSource: Sendable, Equatable {
     static func isVariableName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic)
         else { return false }
-        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) }
+        return name.unicodeScalars.allSatisfy {
+            $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0)
+        }
     }
 
     static func readFile(_ path: String, warn: (String) -> Void) throws(CLIError) -> Secret {
         var info = stat()
         if stat(path, &info) == 0, info.st_mode & S_IROTH != 0, (info.st_mode & S_IFMT) == S_IFREG {
-            warn("password file '\(path)' is readable by other users (mode \(String(info.st_mode & 0o777, radix: 8))); "
-                + "run chmod 600 on it")
+            warn(
+                "password file '\(path)' is readable by other users (mode \(String(info.st_mode & 0o777, radix: 8))); "
+                    + "run chmod 600 on it")
         }
         var bytes = [UInt8](try JSONFile.readData(from: path, what: "password file"))
         if bytes.last == 0x0A {

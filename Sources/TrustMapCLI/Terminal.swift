@@ -1,6 +1,6 @@
 public import TrustMapClients
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The controlling terminal on stdin: whether there is one, and reading a secret with echo off.

@@ -35,7 +35,8 @@ public enum TrustMapCommand {
                 globals.append(word)
             default:
                 var message = "unknown option '\(word)'"
-                if word.hasPrefix("--"), ArgumentParser.isPasswordOption(String(word.dropFirst(2).prefix { $0 != "=" })) {
+                if word.hasPrefix("--"), ArgumentParser.isPasswordOption(String(word.dropFirst(2).prefix { $0 != "=" }))
+                {
                     message = ArgumentParser.passwordRefusal(String(word.prefix { $0 != "=" }))
                 } else if let near = Suggestion.closest(to: word, in: leadingOptions.filter { $0.hasPrefix("--") }) {
                     message += "; did you mean '\(near)'?"
@@ -54,7 +55,9 @@ public enum TrustMapCommand {
                 return .success
             }
             guard rest.count == 1, let command = commands.first(where: { $0.name == topic }) else {
-                let error = rest.count == 1 ? unknownCommand(topic, commands: commands)
+                let error =
+                    rest.count == 1
+                    ? unknownCommand(topic, commands: commands)
                     : CLIError.usage("'help' takes one command name")
                 return fail(error, output: output, commands: commands)
             }

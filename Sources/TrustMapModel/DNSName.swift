@@ -16,7 +16,10 @@ public struct DNSName: Hashable, Sendable, Comparable, Codable, CustomStringConv
             guard !label.isEmpty, label.utf8.count <= 63 else {
                 throw ModelError(.malformedName, "DNS name \"\(raw)\" has an empty or over-long label")
             }
-            guard label.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7a) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2d || $0 == 0x5f })
+            guard
+                label.utf8.allSatisfy({
+                    ($0 >= 0x61 && $0 <= 0x7a) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2d || $0 == 0x5f
+                })
             else {
                 throw ModelError(.malformedName, "DNS name \"\(raw)\" has a character outside a-z, 0-9, '-' and '_'")
             }
@@ -60,12 +63,16 @@ public struct DNSName: Hashable, Sendable, Comparable, Codable, CustomStringConv
 
 /// A NetBIOS domain or computer name: 1 to 15 characters, upper-cased, none of `\/:*?"<>|`
 /// nor a leading dot; compared case-insensitively.
-public struct NetBIOSName: Hashable, Sendable, Comparable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
+public struct NetBIOSName: Hashable, Sendable, Comparable, Codable, CustomStringConvertible, ExpressibleByStringLiteral
+{
     /// The name in upper case.
     public let value: String
 
     /// Characters a NetBIOS name may not contain.
-    public static let forbidden: Set<Character> = ["\\", "/", ":", "*", "?", "\"", "<", ">", "|", ",", "~", "!", "@", "#", "$", "%", "^", "&", "'", "(", ")", "{", "}", " ", "="]
+    public static let forbidden: Set<Character> = [
+        "\\", "/", ":", "*", "?", "\"", "<", ">", "|", ",", "~", "!", "@", "#", "$", "%", "^", "&", "'", "(", ")", "{",
+        "}", " ", "=",
+    ]
 
     /// Validates and upper-cases a name.
     public init(parsing raw: String) throws(ModelError) {
@@ -84,7 +91,9 @@ public struct NetBIOSName: Hashable, Sendable, Comparable, Codable, CustomString
 
     /// For literals in code and tests; traps on an invalid name.
     public init(stringLiteral: String) {
-        do { try self.init(parsing: stringLiteral) } catch { preconditionFailure("invalid NetBIOS name literal: \(error)") }
+        do { try self.init(parsing: stringLiteral) } catch {
+            preconditionFailure("invalid NetBIOS name literal: \(error)")
+        }
     }
 
     public var description: String { value }

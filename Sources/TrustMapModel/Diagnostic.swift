@@ -33,7 +33,9 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     public var message: String
 
     /// Creates a diagnostic.
-    public init(category: DiagnosticCategory, domain: DNSName? = nil, server: String? = nil, operation: String, message: String) {
+    public init(
+        category: DiagnosticCategory, domain: DNSName? = nil, server: String? = nil, operation: String, message: String
+    ) {
         self.category = category
         self.domain = domain
         self.server = server

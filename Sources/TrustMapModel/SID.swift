@@ -67,9 +67,14 @@ public struct SID: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The binary form.
     public var binary: [UInt8] {
         var out: [UInt8] = [revision, UInt8(subAuthorities.count)]
-        for shift in stride(from: 40, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: authority >> UInt64(shift))) }
+        for shift in stride(from: 40, through: 0, by: -8) {
+            out.append(UInt8(truncatingIfNeeded: authority >> UInt64(shift)))
+        }
         for s in subAuthorities {
-            out += [UInt8(truncatingIfNeeded: s), UInt8(truncatingIfNeeded: s >> 8), UInt8(truncatingIfNeeded: s >> 16), UInt8(truncatingIfNeeded: s >> 24)]
+            out += [
+                UInt8(truncatingIfNeeded: s), UInt8(truncatingIfNeeded: s >> 8), UInt8(truncatingIfNeeded: s >> 16),
+                UInt8(truncatingIfNeeded: s >> 24),
+            ]
         }
         return out
     }

@@ -103,7 +103,8 @@ import Testing
         let e = cliError { _ = try parseSample(["-z", "d.test"]) }
         #expect(e?.message == "unknown option '-z' for 'discover'")
         let combined = cliError { _ = try parseSample(["-qz", "d.test"]) }
-        #expect(combined?.message.hasPrefix("unknown option '-qz' for 'discover'; '-q' (--quiet) takes no value") == true)
+        #expect(
+            combined?.message.hasPrefix("unknown option '-qz' for 'discover'; '-q' (--quiet) takes no value") == true)
     }
 
     @Test func missingValue() {
@@ -133,7 +134,8 @@ import Testing
 
     @Test func badChoiceNamesAllowedValues() {
         let e = cliError { _ = try parseSample(["--format", "jsn", "d.test"]) }
-        #expect(e?.message == "invalid value 'jsn' for '--format'; allowed values: table, json, dot (did you mean 'json'?)")
+        #expect(
+            e?.message == "invalid value 'jsn' for '--format'; allowed values: table, json, dot (did you mean 'json'?)")
         #expect(e?.status == .usage)
     }
 

@@ -6,15 +6,16 @@ struct SampleCommand: Command {
     static let name = "discover"
     static let summary = "Discovers domains and trusts from a starting domain."
     static let discussion = "Reads the starting domain's DCs, then follows trusts."
-    static let options: [OptionSpec] = [
-        .flag("follow-trusts", help: "Follow trusts into other domains."),
-        .value("output", short: "o", valueName: "FILE", help: "Where to write the snapshot.", default: "-"),
-        .integer("max-depth", min: 0, max: 10, help: "How many trusts deep to go.", default: 3),
-        .integer("timeout", help: "Seconds per operation."),
-        .choice("format", ["table", "json", "dot"], help: "The output format.", default: "table"),
-        .keyValue("dns-server-for", valueName: "DOMAIN=IP[:PORT]", help: "The DNS server for a domain."),
-        .value("exclude", short: "x", valueName: "DOMAIN", help: "A domain to skip.", repeatable: true),
-    ] + PasswordSource.options
+    static let options: [OptionSpec] =
+        [
+            .flag("follow-trusts", help: "Follow trusts into other domains."),
+            .value("output", short: "o", valueName: "FILE", help: "Where to write the snapshot.", default: "-"),
+            .integer("max-depth", min: 0, max: 10, help: "How many trusts deep to go.", default: 3),
+            .integer("timeout", help: "Seconds per operation."),
+            .choice("format", ["table", "json", "dot"], help: "The output format.", default: "table"),
+            .keyValue("dns-server-for", valueName: "DOMAIN=IP[:PORT]", help: "The DNS server for a domain."),
+            .value("exclude", short: "x", valueName: "DOMAIN", help: "A domain to skip.", repeatable: true),
+        ] + PasswordSource.options
     static let arguments = [ArgumentSpec("domain", help: "The domain to start from.")]
     static let examples = [
         CommandExample("trustmap discover corp.example.test", "Discovers from corp.example.test."),

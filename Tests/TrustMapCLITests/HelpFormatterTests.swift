@@ -9,7 +9,9 @@ import Testing
         #expect(help.contains("ARGUMENTS:\n  <domain>"))
         #expect(help.contains("OPTIONS:\n"))
         #expect(help.contains("GLOBAL OPTIONS:\n"))
-        #expect(help.contains("EXAMPLES:\n  trustmap discover corp.example.test\n      Discovers from corp.example.test.\n"))
+        #expect(
+            help.contains("EXAMPLES:\n  trustmap discover corp.example.test\n      Discovers from corp.example.test.\n")
+        )
         // Every declared option, with its value name.
         for option in SampleCommand.options {
             #expect(help.contains(HelpFormatter.optionLabel(option)), "missing \(option.name)")

@@ -81,7 +81,9 @@ import Testing
             }
         }
         #expect(JSONCoding.path([]) == "$")
-        #expect(JSONCoding.path([Key(stringValue: "domains"), Key(intValue: 2), Key(stringValue: "dnsName")]) == "$.domains[2].dnsName")
+        #expect(
+            JSONCoding.path([Key(stringValue: "domains"), Key(intValue: 2), Key(stringValue: "dnsName")])
+                == "$.domains[2].dnsName")
     }
 
     @Test func keyValueParsing() throws {

@@ -4,7 +4,7 @@ import Testing
 @testable import TrustMapClients
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The secret's text, through the clients module's internal accessor.
@@ -22,8 +22,10 @@ private func reveal(_ secret: Secret) -> String {
     }
 
     @Test func fileLosesOneTrailingNewline() throws {
-        for (content, expected) in [("s3cret\n", "s3cret"), ("s3cret", "s3cret"), ("s3cret\r\n", "s3cret"),
-                                    ("s3cret\n\n", "s3cret\n"), (" spaced \n", " spaced ")] {
+        for (content, expected) in [
+            ("s3cret\n", "s3cret"), ("s3cret", "s3cret"), ("s3cret\r\n", "s3cret"),
+            ("s3cret\n\n", "s3cret\n"), (" spaced \n", " spaced "),
+        ] {
             let (dir, file) = try write(content, mode: 0o600)
             defer { try? FileManager.default.removeItem(at: dir) }
             var warnings: [String] = []
@@ -87,14 +89,16 @@ private func reveal(_ secret: Secret) -> String {
     @Test func passwordGivenInsteadOfVariableNameIsNotRepeated() {
         for value in ["hunter2!", "correct horse", "Pa$$w0rd"] {
             let e = cliError {
-                _ = try PasswordSource.environment(value).read(environment: [:], terminal: Terminal(inputDescriptor: -1))
+                _ = try PasswordSource.environment(value).read(
+                    environment: [:], terminal: Terminal(inputDescriptor: -1))
             }
             #expect(e?.status == .usage)
             #expect(e?.message.contains(value) == false)
         }
         // A valid name in lower case might be a password: not echoed either.
         let lower = cliError {
-            _ = try PasswordSource.environment("hunter2").read(environment: [:], terminal: Terminal(inputDescriptor: -1))
+            _ = try PasswordSource.environment("hunter2").read(
+                environment: [:], terminal: Terminal(inputDescriptor: -1))
         }
         #expect(lower?.status == .credentials)
         #expect(lower?.message.contains("hunter2") == false)
@@ -143,7 +147,8 @@ private func reveal(_ secret: Secret) -> String {
             _ = "typed s3cret\n".withCString { Glibc.write(masterFD, $0, 13) }
         }
         typist.start()
-        let secret = try PasswordSource.prompt.read(environment: [:], terminal: terminal, prompt: "Password for alice: ")
+        let secret = try PasswordSource.prompt.read(
+            environment: [:], terminal: terminal, prompt: "Password for alice: ")
         #expect(reveal(secret) == "typed s3cret")
         #expect(prompts.text == "Password for alice: \n")
         // Echo is back on, and nothing was echoed to the terminal.

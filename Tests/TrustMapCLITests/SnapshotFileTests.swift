@@ -94,7 +94,8 @@ import TrustMapModel
         defer { try? FileManager.default.removeItem(at: dir) }
         let e = cliError { _ = try SnapshotFile.read(path) }
         #expect(e?.status == .badData)
-        #expect(e?.message.hasPrefix("snapshot '\(path)' is not valid: at $.domains[0].depth: expected an integer") == true)
+        #expect(
+            e?.message.hasPrefix("snapshot '\(path)' is not valid: at $.domains[0].depth: expected an integer") == true)
     }
 
     @Test func missingFieldNamesThePath() throws {

@@ -55,7 +55,8 @@ import TrustMapModel
         let r = await runInProcess(["discovr", "x"])
         #expect(r.status == .usage)
         #expect(r.out == "")
-        #expect(r.err.hasPrefix("trustmap: unknown command 'discovr'; did you mean 'discover'?\nUsage: trustmap <command>"))
+        #expect(
+            r.err.hasPrefix("trustmap: unknown command 'discovr'; did you mean 'discover'?\nUsage: trustmap <command>"))
         let help = await runInProcess(["help", "nope"])
         #expect(help.status == .usage)
         #expect(help.err.hasPrefix("trustmap: unknown command 'nope'"))

@@ -27,7 +27,10 @@ import TrustMapModel
     /// LEGACY's users may read CORP, and CORP's may not read LEGACY).
     static func live() async throws -> [DNSName: (Domain, [Trust])] {
         var out: [DNSName: (Domain, [Trust])] = [:]
-        for s in [try await discover("alice", "corp", start: Lab.corp), try await discover("carol", "legacy", start: Lab.legacy)] {
+        for s in [
+            try await discover("alice", "corp", start: Lab.corp),
+            try await discover("carol", "legacy", start: Lab.legacy),
+        ] {
             for d in s.domains where d.status == .complete && out[d.dnsName] == nil {
                 out[d.dnsName] = (d, s.trusts.filter { $0.domain == d.dnsName })
             }
@@ -36,7 +39,8 @@ import TrustMapModel
     }
 
     @Test func fixtureMatchesTheLiveLab() async throws {
-        let fixture = try JSONDecoder().decode(Snapshot.self, from: Data(contentsOf: URL(fileURLWithPath: Self.fixturePath)))
+        let fixture = try JSONDecoder().decode(
+            Snapshot.self, from: Data(contentsOf: URL(fileURLWithPath: Self.fixturePath)))
         let live = try await Self.live()
         #expect(Set(live.keys) == Set(fixture.domains.map(\.dnsName)), "domains read completely in the lab")
         for d in fixture.domains {

@@ -25,11 +25,19 @@ enum Lab {
     static let legacy = "legacy.example.test"
 
     static let dcs: [DC] = [
-        DC(host: "dc1.corp.example.test", ip: "127.0.0.11", domain: corp, netbios: "CORP", site: "Default-First-Site-Name", rodc: false),
+        DC(
+            host: "dc1.corp.example.test", ip: "127.0.0.11", domain: corp, netbios: "CORP",
+            site: "Default-First-Site-Name", rodc: false),
         DC(host: "dc2.corp.example.test", ip: "127.0.0.12", domain: corp, netbios: "CORP", site: "Branch", rodc: false),
-        DC(host: "rodc1.corp.example.test", ip: "127.0.0.13", domain: corp, netbios: "CORP", site: "Default-First-Site-Name", rodc: true),
-        DC(host: "dc1.partner.example.test", ip: "127.0.0.21", domain: partner, netbios: "PARTNER", site: "Default-First-Site-Name", rodc: false),
-        DC(host: "dc1.legacy.example.test", ip: "127.0.0.31", domain: legacy, netbios: "LEGACY", site: "Default-First-Site-Name", rodc: false),
+        DC(
+            host: "rodc1.corp.example.test", ip: "127.0.0.13", domain: corp, netbios: "CORP",
+            site: "Default-First-Site-Name", rodc: true),
+        DC(
+            host: "dc1.partner.example.test", ip: "127.0.0.21", domain: partner, netbios: "PARTNER",
+            site: "Default-First-Site-Name", rodc: false),
+        DC(
+            host: "dc1.legacy.example.test", ip: "127.0.0.31", domain: legacy, netbios: "LEGACY",
+            site: "Default-First-Site-Name", rodc: false),
     ]
 
     static func dc(_ host: String) -> DC { dcs.first { $0.host == host }! }
@@ -72,7 +80,9 @@ enum Lab {
 
     /// Runs a command (inside the namespace already) and returns its standard output.
     @discardableResult
-    static func run(_ argv: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
+    static func run(_ argv: [String], environment: [String: String] = [:]) throws -> (
+        status: Int32, out: String, err: String
+    ) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = argv
@@ -94,7 +104,8 @@ enum Lab {
 
 @Suite struct LabPresence {
     @Test(.enabled(if: Lab.isRequired)) func labIsUpWhenRequired() throws {
-        #expect(Lab.isAvailable, "TRUSTMAP_LAB_REQUIRED=1 but TRUSTMAP_LAB_DIR is not set: run through tools/adlab exec")
+        #expect(
+            Lab.isAvailable, "TRUSTMAP_LAB_REQUIRED=1 but TRUSTMAP_LAB_DIR is not set: run through tools/adlab exec")
         #expect(FileManager.default.fileExists(atPath: Lab.secrets), "lab secrets directory missing")
     }
 }

@@ -38,7 +38,9 @@ import Testing
     }
 
     @Test func withinForestKinds() {
-        var t = Trust(domain: "a.test", partner: "c.a.test", direction: .bidirectional, type: .uplevel, attributes: [.withinForest])
+        var t = Trust(
+            domain: "a.test", partner: "c.a.test", direction: .bidirectional, type: .uplevel,
+            attributes: [.withinForest])
         #expect(t.kind == .shortcut)
         t.intraForestRelation = .parentChild
         #expect(t.kind == .parentChild)
