@@ -15,13 +15,15 @@ struct SnapshotReport {
             output.line("Forest \(f.root.value)\(mark): \(f.domains.count) domain(s), \(f.sites.count) site(s)")
             for s in f.sites {
                 let subnets = s.subnets.isEmpty ? "no subnet" : s.subnets.joined(separator: ", ")
-                output.line("  site \(s.name): \(subnets); DCs: \(s.domainControllers.map(\.value).joined(separator: ", "))")
+                output.line(
+                    "  site \(s.name): \(subnets); DCs: \(s.domainControllers.map(\.value).joined(separator: ", "))")
             }
         }
         output.line()
 
         var domains = TextTable(columns: [
-            .init("NETBIOS"), .init("DNS NAME"), .init("FOREST"), .init("SID"), .init("STATUS"), .init("DCS", alignment: .right),
+            .init("NETBIOS"), .init("DNS NAME"), .init("FOREST"), .init("SID"), .init("STATUS"),
+            .init("DCS", alignment: .right),
             .init("ANSWERED", alignment: .right),
         ])
         for d in snapshot.domains {
@@ -34,7 +36,9 @@ struct SnapshotReport {
         output.table(domains)
         output.line()
 
-        var dcs = TextTable(columns: [.init("DOMAIN"), .init("DC"), .init("ADDRESS"), .init("SITE"), .init("ROLES"), .init("ANSWERED")])
+        var dcs = TextTable(columns: [
+            .init("DOMAIN"), .init("DC"), .init("ADDRESS"), .init("SITE"), .init("ROLES"), .init("ANSWERED"),
+        ])
         for d in snapshot.domains {
             for dc in d.domainControllers {
                 dcs.rows.append([
@@ -82,7 +86,10 @@ struct SnapshotReport {
         if let t {
             words.append(t.kind.rawValue)
             words.append(t.isTransitive ? "transitive" : "non-transitive")
-            words.append(t.sidFiltering.isOn ? "SID filtering on (\(t.sidFiltering.rawValue))" : "SID filtering \(t.sidFiltering == .none ? "off" : "not flagged")")
+            words.append(
+                t.sidFiltering.isOn
+                    ? "SID filtering on (\(t.sidFiltering.rawValue))"
+                    : "SID filtering \(t.sidFiltering == .none ? "off" : "not flagged")")
             if t.selectiveAuthentication { words.append("selective authentication") }
             switch t.kerberosKeys {
             case .rc4Only: words.append("RC4 only")

@@ -20,7 +20,9 @@ extension Discovery {
             var f = forests[root] ?? Forest(root: root, domains: [])
             if !r.crossRefs.isEmpty {
                 refsByForest[root] = r.crossRefs
-                for ref in r.crossRefs where ref.isDomain && !f.domains.contains(ref.dnsRoot) { f.domains.append(ref.dnsRoot) }
+                for ref in r.crossRefs where ref.isDomain && !f.domains.contains(ref.dnsRoot) {
+                    f.domains.append(ref.dnsRoot)
+                }
             }
             if !f.domains.contains(r.domain.dnsName) { f.domains.append(r.domain.dnsName) }
             if let topo = r.sites, f.sites.isEmpty {
@@ -33,14 +35,22 @@ extension Discovery {
         // Domains of a forest that were listed in crossRefs but not read.
         for (root, refs) in refsByForest {
             for ref in refs where ref.isDomain && domains[ref.dnsRoot] == nil {
-                var d = Domain(dnsName: ref.dnsRoot, netbiosName: ref.netbiosName, nameSources: ref.netbiosName == nil ? [] : [.crossRef], namingContext: ref.namingContext, forest: root, status: .notFollowed)
-                if let why = notFollowed[ref.dnsRoot] { d.statusReason = why.reason; d.depth = why.depth }
+                var d = Domain(
+                    dnsName: ref.dnsRoot, netbiosName: ref.netbiosName,
+                    nameSources: ref.netbiosName == nil ? [] : [.crossRef], namingContext: ref.namingContext,
+                    forest: root, status: .notFollowed)
+                if let why = notFollowed[ref.dnsRoot] {
+                    d.statusReason = why.reason
+                    d.depth = why.depth
+                }
                 domains[ref.dnsRoot] = d
             }
         }
         // Partners known only from trust objects.
         for t in trusts {
-            guard let partner = t.partnerDNSName ?? (t.type == .mit ? try? DNSName(parsing: t.partner) : nil) else { continue }
+            guard let partner = t.partnerDNSName ?? (t.type == .mit ? try? DNSName(parsing: t.partner) : nil) else {
+                continue
+            }
             if var d = domains[partner] {
                 if let nb = t.flatName {
                     if d.netbiosName == nil { d.netbiosName = nb }
@@ -53,10 +63,13 @@ extension Discovery {
                 domains[partner] = d
             } else {
                 let why = notFollowed[partner]
-                let reason = t.type == .mit ? "Kerberos realm: not an Active Directory domain" : (why?.reason ?? "not reached")
+                let reason =
+                    t.type == .mit ? "Kerberos realm: not an Active Directory domain" : (why?.reason ?? "not reached")
                 domains[partner] = Domain(
-                    dnsName: partner, netbiosName: t.flatName, nameSources: t.flatName == nil ? [] : [.trustObject], sid: t.sid,
-                    status: .notFollowed, statusReason: reason, depth: why?.depth ?? ((results[t.domain]?.domain.depth ?? 0) + 1))
+                    dnsName: partner, netbiosName: t.flatName, nameSources: t.flatName == nil ? [] : [.trustObject],
+                    sid: t.sid,
+                    status: .notFollowed, statusReason: reason,
+                    depth: why?.depth ?? ((results[t.domain]?.domain.depth ?? 0) + 1))
             }
         }
         // Intra-forest trust kinds from the crossRefs' parent/tree-root relations.
@@ -82,7 +95,8 @@ extension Discovery {
         for r in results.values { if let s = r.clientSite, let f = r.forestRoot { clientSites[f.value] = s } }
         let iso = ISO8601DateFormatter()
         let metadata = CollectionMetadata(
-            collectedAt: iso.string(from: started), durationSeconds: (Date().timeIntervalSince(started) * 1000).rounded() / 1000,
+            collectedAt: iso.string(from: started),
+            durationSeconds: (Date().timeIntervalSince(started) * 1000).rounded() / 1000,
             toolVersion: TrustMapVersion.current, startDomain: options.startDomain,
             vantage: Vantage(hostName: ProcessInfo.processInfo.hostName, clientSites: clientSites),
             dnsServers: (options.dnsServers.isEmpty ? ["system"] : options.dnsServers.map(\.description))

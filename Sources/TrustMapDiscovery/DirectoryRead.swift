@@ -68,7 +68,9 @@ struct DirectoryRead: Sendable {
         case .anonymous:
             result.domain.statusReason = "no credentials given: only anonymous rootDSE and LDAP ping data"
             result.diagnostics.append(
-                diag(.credentials, server, "ldap-bind", "no credentials given (anonymous discovery): \(Self.notReadAnonymously)"))
+                diag(
+                    .credentials, server, "ldap-bind",
+                    "no credentials given (anonymous discovery): \(Self.notReadAnonymously)"))
             return .done
         case .kerberos(let creds): auth = .gssapi(creds)
         case .simple(let user, let password): auth = .simple(user: user, password: password)
@@ -81,7 +83,8 @@ struct DirectoryRead: Sendable {
             if error.isServicePrincipalUnknown {
                 // The KDC of our realm has no path to this DC's realm: no trust lets our users in.
                 cat = .denied
-                message = "no Kerberos ticket for ldap/\(host): our realm's KDC knows no path to it "
+                message =
+                    "no Kerberos ticket for ldap/\(host): our realm's KDC knows no path to it "
                     + "(no trust admits our users; a one-way trust the other way does not): \(error.description)"
             }
             result.diagnostics.append(diag(cat, server, "ldap-bind", message))
@@ -96,14 +99,19 @@ struct DirectoryRead: Sendable {
         }
 
         guard let nc = defaultNC, let config = configNC else {
-            result.diagnostics.append(diag(.directory, server, "ldap-rootdse", "rootDSE lacks defaultNamingContext or configurationNamingContext"))
+            result.diagnostics.append(
+                diag(
+                    .directory, server, "ldap-rootdse",
+                    "rootDSE lacks defaultNamingContext or configurationNamingContext"))
             return .stop
         }
         var decoder = EntryDecoder(domain: name, server: server)
         defer { result.diagnostics += decoder.diagnostics }
         do {
             // The domain NC head.
-            if let head = try await connection.search(base: nc, scope: .base, filter: "(objectClass=*)", attributes: Attributes.domainHead).first {
+            if let head = try await connection.search(
+                base: nc, scope: .base, filter: "(objectClass=*)", attributes: Attributes.domainHead
+            ).first {
                 if let raw = head.bytes("objectSid") {
                     do { result.domain.sid = try SID(binary: raw) } catch {
                         decoder.note("read-domain", "objectSid of \(nc): \(error)")
@@ -113,7 +121,8 @@ struct DirectoryRead: Sendable {
             }
             // Forest-wide: crossRefs and sites (readable from any DC of the forest).
             let refs = try await connection.search(
-                base: "CN=Partitions,\(config)", scope: .oneLevel, filter: "(objectClass=crossRef)", attributes: Attributes.crossRef)
+                base: "CN=Partitions,\(config)", scope: .oneLevel, filter: "(objectClass=crossRef)",
+                attributes: Attributes.crossRef)
             result.crossRefs = decoder.crossRefs(refs)
             let siteEntries = try await connection.search(
                 base: "CN=Sites,\(config)", scope: .subtree,
@@ -122,11 +131,15 @@ struct DirectoryRead: Sendable {
             let topo = decoder.siteTopology(siteEntries)
             result.sites = topo
             // Computers: DCs only, or every computer with --computers.
-            let filter = options.computers ? "(objectCategory=computer)" : "(&(objectCategory=computer)\(UAC.domainControllerFilter))"
-            let computers = try await connection.search(base: nc, scope: .subtree, filter: filter, attributes: Attributes.computer)
+            let filter =
+                options.computers
+                ? "(objectCategory=computer)" : "(&(objectCategory=computer)\(UAC.domainControllerFilter))"
+            let computers = try await connection.search(
+                base: nc, scope: .subtree, filter: filter, attributes: Attributes.computer)
             // Trusts.
             let trustEntries = try await connection.search(
-                base: "CN=System,\(nc)", scope: .oneLevel, filter: "(objectClass=trustedDomain)", attributes: Attributes.trust)
+                base: "CN=System,\(nc)", scope: .oneLevel, filter: "(objectClass=trustedDomain)",
+                attributes: Attributes.trust)
             result.trusts = trustEntries.compactMap { decoder.trust($0) }
 
             apply(crossRefs: result.crossRefs, nc: nc, to: &result)
@@ -193,7 +206,11 @@ struct DirectoryRead: Sendable {
             if let server = topology.servers.first(where: { $0.hostName == h }) {
                 dc.site = server.site
                 if server.isGlobalCatalog { roles.insert(.gc) } else { roles.remove(.gc) }
-                if let owner = pdcOwner, DN.same(owner, server.dn) { roles.insert(.pdc) } else if pdcOwner != nil { roles.remove(.pdc) }
+                if let owner = pdcOwner, DN.same(owner, server.dn) {
+                    roles.insert(.pdc)
+                } else if pdcOwner != nil {
+                    roles.remove(.pdc)
+                }
             }
             dc.roles = roles.sorted()
             dcs[h] = dc

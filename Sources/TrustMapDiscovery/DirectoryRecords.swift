@@ -96,7 +96,8 @@ struct EntryDecoder {
                 topo.servers[i].isReadOnly = o.readOnly
             }
             if let host = topo.servers[i].hostName {
-                topo.sites[topo.servers[i].site, default: Site(name: topo.servers[i].site)].domainControllers.append(host)
+                topo.sites[topo.servers[i].site, default: Site(name: topo.servers[i].site)].domainControllers.append(
+                    host)
             }
         }
         for k in topo.sites.keys {
@@ -129,7 +130,9 @@ struct EntryDecoder {
             }
         }
         let attrs = UInt32(truncatingIfNeeded: e.int("trustAttributes") ?? 0)
-        let enc = e.int("msDS-SupportedEncryptionTypes").map { EncryptionTypes(rawValue: UInt32(truncatingIfNeeded: $0)) }
+        let enc = e.int("msDS-SupportedEncryptionTypes").map {
+            EncryptionTypes(rawValue: UInt32(truncatingIfNeeded: $0))
+        }
         return Trust(
             domain: domain, partner: partner, flatName: flat, sid: sid, direction: direction,
             type: TrustType(attribute: e.int("trustType") ?? 0), attributes: TrustAttributes(rawValue: attrs),

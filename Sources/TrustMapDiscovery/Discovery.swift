@@ -105,7 +105,9 @@ public struct Discovery: Sendable {
                         continue
                     }
                     if ContinuousClock.now >= deadline {
-                        notFollowed[next.name] = (next.depth, "deadline of \(Int(options.deadline)) s reached before it was started")
+                        notFollowed[next.name] = (
+                            next.depth, "deadline of \(Int(options.deadline)) s reached before it was started"
+                        )
                         continue
                     }
                     queued.insert(next.name)
@@ -173,7 +175,8 @@ public struct Discovery: Sendable {
     static func summary(_ r: DomainResult) -> String {
         let d = r.domain
         let answered = d.domainControllers.filter(\.answered).count
-        var s = "\(d.netbiosName?.value ?? "?") \(d.status.rawValue): \(d.domainControllers.count) DC(s), \(answered) answered, \(r.trusts.count) trust(s)"
+        var s =
+            "\(d.netbiosName?.value ?? "?") \(d.status.rawValue): \(d.domainControllers.count) DC(s), \(answered) answered, \(r.trusts.count) trust(s)"
         if let reason = d.statusReason { s += " (\(reason))" }
         return s
     }

@@ -122,7 +122,8 @@ struct DomainCollector: Sendable {
             guard !known.contains(where: { $0.host == host }), !out.contains(where: { $0.host == host }) else {
                 continue
             }
-            out.append(Candidate(host: host, addresses: [], srvOrder: known.count + out.count, inDomainSRV: inDomainSRV))
+            out.append(
+                Candidate(host: host, addresses: [], srvOrder: known.count + out.count, inDomainSRV: inDomainSRV))
         }
         return out
     }
@@ -131,7 +132,10 @@ struct DomainCollector: Sendable {
     /// client's site, then writable ones, then SRV order.
     static func readingOrder(_ candidates: [Candidate]) -> [Candidate] {
         func key(_ c: Candidate) -> (Int, Int, Int, Int) {
-            (c.ping == nil ? 1 : 0, c.inClientSite ? 0 : 1, c.ping?.flags.contains(.writable) == true ? 0 : 1, c.srvOrder)
+            (
+                c.ping == nil ? 1 : 0, c.inClientSite ? 0 : 1, c.ping?.flags.contains(.writable) == true ? 0 : 1,
+                c.srvOrder
+            )
         }
         return candidates.sorted { key($0) < key($1) }
     }
@@ -169,7 +173,9 @@ struct DomainCollector: Sendable {
             for i in candidates.indices where names.contains(candidates[i].host) { candidates[i].inClientSite = true }
         }
         for c in candidates where c.ping == nil {
-            let what = c.addresses.isEmpty ? "no address in DNS" : "no LDAP ping reply from \(c.addresses.joined(separator: ", "))"
+            let what =
+                c.addresses.isEmpty
+                ? "no address in DNS" : "no LDAP ping reply from \(c.addresses.joined(separator: ", "))"
             result.diagnostics.append(diag(.unreachable, c.host.value, "ldap-ping", what))
         }
 
@@ -211,9 +217,13 @@ struct DomainCollector: Sendable {
             for i in result.domain.domainControllers.indices {
                 guard let p = probed[result.domain.domainControllers[i].hostName] else { continue }
                 result.domain.domainControllers[i] = p
-                if p.answered && !result.answered.contains(p.hostName.value) { result.answered.append(p.hostName.value) }
+                if p.answered && !result.answered.contains(p.hostName.value) {
+                    result.answered.append(p.hostName.value)
+                }
                 if p.pingFlags == nil {
-                    let what = p.addresses.isEmpty ? "no address in DNS" : "no LDAP ping reply from \(p.addresses.joined(separator: ", "))"
+                    let what =
+                        p.addresses.isEmpty
+                        ? "no address in DNS" : "no LDAP ping reply from \(p.addresses.joined(separator: ", "))"
                     result.diagnostics.append(diag(.unreachable, p.hostName.value, "ldap-ping", what))
                 }
             }
@@ -226,8 +236,9 @@ struct DomainCollector: Sendable {
             .map(\.hostName.value)
         if !unlisted.isEmpty {
             result.diagnostics.append(
-                diag(.directory, nil, "srv-lookup",
-                     "writable DC(s) with a DC account but no _ldap._tcp.dc._msdcs.\(name.value) SRV record: "
+                diag(
+                    .directory, nil, "srv-lookup",
+                    "writable DC(s) with a DC account but no _ldap._tcp.dc._msdcs.\(name.value) SRV record: "
                         + unlisted.joined(separator: ", ")))
         }
         // DCs that serve the domain's DNS zone: its NS records.

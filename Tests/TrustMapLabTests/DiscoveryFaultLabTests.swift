@@ -39,7 +39,8 @@ struct DiscoveryFaultLabTests {
     @Test func refusedDCIsSkipped() throws {
         let run = try DiscoveryLab.withFault(refusing: ["ip daddr 127.0.0.11"]) {
             try DiscoveryLab.discover(
-                [Lab.corp, "--follow-trusts", "none", "--timeout", "3", "--stats"] + DiscoveryLab.login("corp", "alice"),
+                [Lab.corp, "--follow-trusts", "none", "--timeout", "3", "--stats"]
+                    + DiscoveryLab.login("corp", "alice"),
                 faultGroup: true)
         }
         try Self.expectReadWithoutDC1(run)
@@ -52,8 +53,12 @@ struct DiscoveryFaultLabTests {
         let pidFile = "\(Lab.directory ?? "")/dcs/corp-dc1/run/samba.pid"
         let pid = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8).filter(\.isNumber)))
         defer {
-            let up = try? Lab.run([DiscoveryLab.adlab, "up"])
-            #expect(up?.status == 0, "tools/adlab up after the test: \(up?.err ?? "did not run")")
+            // The restarted Samba inherits the output of `up`: send it to a file, not to our pipes,
+            // or reading them would never end.
+            let log = FileManager.default.temporaryDirectory.appendingPathComponent("trustmap-disco-up-\(getpid()).log")
+                .path
+            let up = try? Lab.run(["sh", "-c", "exec \"$0\" up >\"$1\" 2>&1 </dev/null", DiscoveryLab.adlab, log])
+            #expect(up?.status == 0, "tools/adlab up after the test failed: see \(log)")
         }
         #expect(kill(pid, SIGTERM) == 0)
         for _ in 0..<100 where kill(pid, 0) == 0 { usleep(100_000) }
@@ -82,7 +87,9 @@ struct DiscoveryFaultLabTests {
         #expect(s.domain(named: Lab.corp)?.status == .complete)
         let partner = try #require(s.domain(try DNSName(parsing: Lab.partner)))
         #expect(partner.status == .unreachable)
-        #expect(partner.statusReason?.contains("no domain controller found in DNS") == true, "\(partner.statusReason ?? "")")
+        #expect(
+            partner.statusReason?.contains("no domain controller found in DNS") == true, "\(partner.statusReason ?? "")"
+        )
         let why = try #require(s.diagnostics.first { $0.domain == partner.dnsName })
         #expect(why.category == .timeout && why.operation == "srv-lookup" && why.server == "127.0.0.21:53", "\(why)")
         let partnerSID = try DomainReference(Lab.partner).sid
@@ -93,7 +100,9 @@ struct DiscoveryFaultLabTests {
     /// than the deadline: the deadline ends the run, PARTNER marked unreachable for that reason.
     @Test func deadlineEndsTheRun() throws {
         let deadline = 3.0
-        let run = try DiscoveryLab.withFault(dropping: ["ip daddr 127.0.0.21 tcp dport 389", "ip daddr 127.0.0.21 udp dport 389"]) {
+        let run = try DiscoveryLab.withFault(dropping: [
+            "ip daddr 127.0.0.21 tcp dport 389", "ip daddr 127.0.0.21 udp dport 389",
+        ]) {
             try DiscoveryLab.discover(
                 [Lab.corp, "--timeout", "6", "--deadline", String(deadline)] + DiscoveryLab.login("corp", "alice"),
                 faultGroup: true)

@@ -36,7 +36,8 @@ enum DiscoveryLab {
     /// A fresh private directory for one run's files.
     static func scratch() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("trustmap-disco-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         return dir
     }
 
@@ -62,13 +63,20 @@ enum DiscoveryLab {
 
     /// `--user U@REALM --password-file F` for a lab user.
     static func login(_ netbios: String, _ user: String) -> [String] {
-        ["--user", "\(user)@\(netbios.uppercased()).EXAMPLE.TEST", "--password-file", Lab.passwordFile(netbios.lowercased(), user)]
+        [
+            "--user", "\(user)@\(netbios.uppercased()).EXAMPLE.TEST", "--password-file",
+            Lab.passwordFile(netbios.lowercased(), user),
+        ]
     }
 
     /// Every lab password, to look for in outputs.
     static func passwords() throws -> [String] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Lab.secrets).filter { $0.hasSuffix(".password") }
-        return try names.map { try String(contentsOfFile: "\(Lab.secrets)/\($0)", encoding: .utf8) }.filter { !$0.isEmpty }
+        let names = try FileManager.default.contentsOfDirectory(atPath: Lab.secrets).filter {
+            $0.hasSuffix(".password")
+        }
+        return try names.map { try String(contentsOfFile: "\(Lab.secrets)/\($0)", encoding: .utf8) }.filter {
+            !$0.isEmpty
+        }
     }
 
     // MARK: The DCs' own answers
@@ -103,8 +111,12 @@ enum DiscoveryLab {
                 let name = line[..<colon].lowercased()
                 let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                 if name == "dn" {
-                    let text = value.hasPrefix(":")
-                        ? String(decoding: Data(base64Encoded: String(value.dropFirst()).trimmingCharacters(in: .whitespaces)) ?? Data(), as: UTF8.self)
+                    let text =
+                        value.hasPrefix(":")
+                        ? String(
+                            decoding: Data(
+                                base64Encoded: String(value.dropFirst()).trimmingCharacters(in: .whitespaces))
+                                ?? Data(), as: UTF8.self)
                         : value
                     entry = Entry(dn: text, attributes: [:])
                 } else {
@@ -133,7 +145,9 @@ enum DiscoveryLab {
         return try SID(binary: [UInt8](bytes)).description
     }
 
-    static func nc(_ domain: String) -> String { domain.split(separator: ".").map { "DC=\($0)" }.joined(separator: ",") }
+    static func nc(_ domain: String) -> String {
+        domain.split(separator: ".").map { "DC=\($0)" }.joined(separator: ",")
+    }
 
     /// `samba-tool domain trust show PARTNER` on the domain's first DC, as key -> value.
     static func trustShow(_ domain: String, _ partner: String) throws -> [String: String] {
@@ -157,7 +171,9 @@ enum DiscoveryLab {
         let r = try Lab.run([adlab, "samba-tool", short, "domain", "trust", "list"])
         guard r.status == 0 else { throw LabFailure("samba-tool domain trust list on \(domain): \(r.err)") }
         return r.out.split(separator: "\n").compactMap { line in
-            guard let open = line.range(of: "Name["), let close = line[open.upperBound...].firstIndex(of: "]") else { return nil }
+            guard let open = line.range(of: "Name["), let close = line[open.upperBound...].firstIndex(of: "]") else {
+                return nil
+            }
             return String(line[open.upperBound..<close])
         }.sorted()
     }
@@ -199,13 +215,16 @@ enum DiscoveryLab {
                 "add rule inet \(table) out meta skgid \(faultGroup) \(match) reject",
             ]
         }
-        rules += dropping.map { match in "add rule inet \(table) out meta skgid \(faultGroup) \(match) meta mark set \(mark)" }
-        let script = [
-            "add table inet \(table)",
-            "add chain inet \(table) out { type filter hook output priority 0; policy accept; }",
-            "add chain inet \(table) in { type filter hook input priority 0; policy accept; }",
-            "add rule inet \(table) in meta mark \(mark) drop",
-        ] + rules
+        rules += dropping.map { match in
+            "add rule inet \(table) out meta skgid \(faultGroup) \(match) meta mark set \(mark)"
+        }
+        let script =
+            [
+                "add table inet \(table)",
+                "add chain inet \(table) out { type filter hook output priority 0; policy accept; }",
+                "add chain inet \(table) in { type filter hook input priority 0; policy accept; }",
+                "add rule inet \(table) in meta mark \(mark) drop",
+            ] + rules
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("fault.nft")

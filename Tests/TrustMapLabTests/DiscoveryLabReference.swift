@@ -23,12 +23,18 @@ struct DomainReference {
         let nc = DiscoveryLab.nc(domain)
         self.nc = nc
         let head = try #require(
-            try DiscoveryLab.search(domain, base: nc, scope: "base", filter: "(objectClass=*)", attributes: ["objectSid", "fSMORoleOwner"]).first)
+            try DiscoveryLab.search(
+                domain, base: nc, scope: "base", filter: "(objectClass=*)", attributes: ["objectSid", "fSMORoleOwner"]
+            ).first)
         sid = try #require(try DiscoveryLab.sid(head.first("objectSid")))
-        let pdcServer = try #require(head.first("fSMORoleOwner")).split(separator: ",", maxSplits: 1).last.map(String.init) ?? ""
+        let pdcServer =
+            try #require(head.first("fSMORoleOwner")).split(separator: ",", maxSplits: 1).last.map(String.init) ?? ""
 
         let root = try #require(
-            try DiscoveryLab.search(domain, base: "", scope: "base", filter: "(objectClass=*)", attributes: ["domainFunctionality", "configurationNamingContext"]).first)
+            try DiscoveryLab.search(
+                domain, base: "", scope: "base", filter: "(objectClass=*)",
+                attributes: ["domainFunctionality", "configurationNamingContext"]
+            ).first)
         functionalLevel = Int(try #require(root.first("domainFunctionality"))) ?? -1
         let config = try #require(root.first("configurationNamingContext"))
 
@@ -41,7 +47,8 @@ struct DomainReference {
         netbios = try #require(ownRef?.first("nETBIOSName"))
 
         let siteEntries = try DiscoveryLab.search(
-            domain, base: "CN=Sites,\(config)", filter: "(|(objectClass=site)(objectClass=subnet)(objectClass=server)(objectClass=nTDSDSA))",
+            domain, base: "CN=Sites,\(config)",
+            filter: "(|(objectClass=site)(objectClass=subnet)(objectClass=server)(objectClass=nTDSDSA))",
             attributes: ["objectClass", "siteObject", "dNSHostName", "options"])
         func rdnValue(_ dn: String, _ index: Int) -> String {
             let rdns = dn.split(separator: ",")
@@ -57,19 +64,22 @@ struct DomainReference {
                 sites[rdnValue(e.dn, 0), default: ([], [])] = sites[rdnValue(e.dn, 0)] ?? ([], [])
             } else if classes.contains("subnet") {
                 let site = rdnValue(try #require(e.first("siteObject")), 0)
-                sites[site, default: ([], [])].subnets.append(rdnValue(e.dn, 0).replacingOccurrences(of: "\\/", with: "/"))
+                sites[site, default: ([], [])].subnets.append(
+                    rdnValue(e.dn, 0).replacingOccurrences(of: "\\/", with: "/"))
             } else if classes.contains("server"), let host = e.first("dNSHostName") {
                 serverHost[e.dn.lowercased()] = (host.lowercased(), rdnValue(e.dn, 2))
                 sites[rdnValue(e.dn, 2), default: ([], [])].dcs.append(host.lowercased())
             } else if classes.contains("ntdsdsa") || classes.contains("ntdsdsaro") {
-                dsaOptions[e.dn.split(separator: ",", maxSplits: 1)[1].lowercased()] = Int(e.first("options") ?? "0") ?? 0
+                dsaOptions[e.dn.split(separator: ",", maxSplits: 1)[1].lowercased()] =
+                    Int(e.first("options") ?? "0") ?? 0
             }
         }
         self.sites = sites.mapValues { ($0.subnets.sorted(), $0.dcs.sorted()) }
 
         let accounts = try DiscoveryLab.search(
             domain, base: nc,
-            filter: "(&(objectCategory=computer)(|(userAccountControl:1.2.840.113556.1.4.803:=8192)(userAccountControl:1.2.840.113556.1.4.803:=67108864)))",
+            filter:
+                "(&(objectCategory=computer)(|(userAccountControl:1.2.840.113556.1.4.803:=8192)(userAccountControl:1.2.840.113556.1.4.803:=67108864)))",
             attributes: ["sAMAccountName", "dNSHostName", "userAccountControl"])
         var dcs: [String: (netbios: String, rodc: Bool, site: String, gc: Bool, pdc: Bool)] = [:]
         for a in accounts {

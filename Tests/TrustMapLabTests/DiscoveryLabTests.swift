@@ -49,7 +49,9 @@ struct DiscoveryLabTests {
         }
         // Generic SRV targets are sources "srv"; the RODC registers only its site's records.
         let srv = try DiscoveryLab.dig("_ldap._tcp.dc._msdcs.\(name)", "SRV")
-        for host in srv { #expect(d.domainControllers.first { $0.hostName.value == host }?.sources.contains("srv") == true) }
+        for host in srv {
+            #expect(d.domainControllers.first { $0.hostName.value == host }?.sources.contains("srv") == true)
+        }
 
         // The forest: its domains (crossRefs) and sites with subnets and DCs.
         let forest = try #require(snapshot.forests.first { $0.root == d.forest })
@@ -109,7 +111,9 @@ struct DiscoveryLabTests {
         let bytes = try #require(run.snapshotBytes, "no snapshot written: \(run.err)")
         let text = String(decoding: bytes, as: UTF8.self)
         for password in try DiscoveryLab.passwords() {
-            #expect(!text.contains(password) && !run.err.contains(password) && !run.out.contains(password), "a password leaked")
+            #expect(
+                !text.contains(password) && !run.err.contains(password) && !run.out.contains(password),
+                "a password leaked")
         }
         try DiscoveryLabSchema.validate(bytes)
         let snapshot = try #require(run.snapshot)
@@ -168,9 +172,13 @@ struct DiscoveryLabTests {
     }
 
     @Test func keytabGivesTheSameSnapshot() throws {
-        let password = try DiscoveryLab.discover([Lab.corp, "--follow-trusts", "none"] + DiscoveryLab.login("corp", "alice"))
+        let password = try DiscoveryLab.discover(
+            [Lab.corp, "--follow-trusts", "none"] + DiscoveryLab.login("corp", "alice"))
         let keytab = try DiscoveryLab.discover(
-            [Lab.corp, "--follow-trusts", "none", "--user", "alice@CORP.EXAMPLE.TEST", "--keytab", "\(Lab.secrets)/corp-alice.keytab"])
+            [
+                Lab.corp, "--follow-trusts", "none", "--user", "alice@CORP.EXAMPLE.TEST", "--keytab",
+                "\(Lab.secrets)/corp-alice.keytab",
+            ])
         #expect(password.status == 0 && keytab.status == 0, "\(password.err) \(keytab.err)")
         let a = try #require(password.snapshot), b = try #require(keytab.snapshot)
         #expect(try DiscoveryLab.withoutRunTimes(a) == DiscoveryLab.withoutRunTimes(b))
@@ -199,7 +207,8 @@ struct DiscoveryLabTests {
         #expect(d.namingContext?.lowercased() == ref.nc.lowercased())
         // DCs from the generic SRV record and the client site's one (the RODC), each pinged.
         var expected = Set(try DiscoveryLab.dig("_ldap._tcp.dc._msdcs.\(Lab.corp)", "SRV"))
-        expected.formUnion(try DiscoveryLab.dig("_ldap._tcp.Default-First-Site-Name._sites.dc._msdcs.\(Lab.corp)", "SRV"))
+        expected.formUnion(
+            try DiscoveryLab.dig("_ldap._tcp.Default-First-Site-Name._sites.dc._msdcs.\(Lab.corp)", "SRV"))
         #expect(Set(d.domainControllers.map(\.hostName.value)) == expected)
         for dc in d.domainControllers {
             let samba = try NetAdsLookup.run(try #require(dc.addresses.first))
@@ -212,7 +221,8 @@ struct DiscoveryLabTests {
     // MARK: Options
 
     @Test func followTrustsNone() throws {
-        let run = try DiscoveryLab.discover([Lab.corp, "--follow-trusts", "none"] + DiscoveryLab.login("corp", "alice"))
+        let run = try DiscoveryLab.discover(
+            [Lab.corp, "--follow-trusts", "none"] + DiscoveryLab.login("corp", "alice"))
         #expect(run.status == 0, "\(run.err)")
         let s = try #require(run.snapshot)
         try Self.expectComplete(s, Lab.corp)
@@ -226,14 +236,16 @@ struct DiscoveryLabTests {
     }
 
     @Test func followTrustsForest() throws {
-        let fromCorp = try DiscoveryLab.discover([Lab.corp, "--follow-trusts", "forest"] + DiscoveryLab.login("corp", "alice"))
+        let fromCorp = try DiscoveryLab.discover(
+            [Lab.corp, "--follow-trusts", "forest"] + DiscoveryLab.login("corp", "alice"))
         #expect(fromCorp.status == 0, "\(fromCorp.err)")
         let s = try #require(fromCorp.snapshot)
         #expect(s.domain(named: Lab.partner)?.status == .complete)
         let legacy = try #require(s.domain(try DNSName(parsing: Lab.legacy)))
         #expect(legacy.status == .notFollowed && legacy.statusReason?.contains("external") == true)
 
-        let fromLegacy = try DiscoveryLab.discover([Lab.legacy, "--follow-trusts", "forest"] + DiscoveryLab.login("legacy", "carol"))
+        let fromLegacy = try DiscoveryLab.discover(
+            [Lab.legacy, "--follow-trusts", "forest"] + DiscoveryLab.login("legacy", "carol"))
         #expect(fromLegacy.status == 0, "\(fromLegacy.err)")
         let corp = try #require(fromLegacy.snapshot?.domain(try DNSName(parsing: Lab.corp)))
         #expect(corp.status == .notFollowed)
@@ -262,16 +274,18 @@ struct DiscoveryLabTests {
         let dead = ["--dns-server", "127.0.0.99", "--timeout", "2"]
         let all = try DiscoveryLab.discover(
             [Lab.corp] + dead + [
-                "--dns-server-for", "corp.example.test=127.0.0.11", "--dns-server-for", "partner.example.test=127.0.0.21",
+                "--dns-server-for", "corp.example.test=127.0.0.11", "--dns-server-for",
+                "partner.example.test=127.0.0.21",
                 "--dns-server-for", "legacy.example.test=127.0.0.31",
             ] + DiscoveryLab.login("corp", "alice"))
         let reference = try DiscoveryLab.discover([Lab.corp] + DiscoveryLab.login("corp", "alice"))
         var a = try #require(all.snapshot), r = try #require(reference.snapshot)
         #expect(all.status == reference.status, "\(all.err)")
-        #expect(a.metadata.dnsServers == [
-            "127.0.0.99:53", "corp.example.test=127.0.0.11:53", "legacy.example.test=127.0.0.31:53",
-            "partner.example.test=127.0.0.21:53",
-        ])
+        #expect(
+            a.metadata.dnsServers == [
+                "127.0.0.99:53", "corp.example.test=127.0.0.11:53", "legacy.example.test=127.0.0.31:53",
+                "partner.example.test=127.0.0.21:53",
+            ])
         a.metadata.dnsServers = []
         r.metadata.dnsServers = []
         a.metadata.options["timeout"] = nil
@@ -281,12 +295,14 @@ struct DiscoveryLabTests {
         // Without one for LEGACY, LEGACY's SRV lookup goes to the dead server.
         let some = try DiscoveryLab.discover(
             [Lab.corp] + dead + [
-                "--dns-server-for", "corp.example.test=127.0.0.11", "--dns-server-for", "partner.example.test=127.0.0.21",
+                "--dns-server-for", "corp.example.test=127.0.0.11", "--dns-server-for",
+                "partner.example.test=127.0.0.21",
             ] + DiscoveryLab.login("corp", "alice"))
         let s = try #require(some.snapshot)
         #expect(s.domain(named: Lab.partner)?.status == .complete)
         let legacy = try #require(s.domain(try DNSName(parsing: Lab.legacy)))
-        #expect(legacy.status == .unreachable && legacy.statusReason?.contains("no domain controller found in DNS") == true)
+        #expect(
+            legacy.status == .unreachable && legacy.statusReason?.contains("no domain controller found in DNS") == true)
         let why = try #require(s.diagnostics.first { $0.domain == legacy.dnsName })
         #expect(why.operation == "srv-lookup" && why.server == "127.0.0.99:53", "\(why)")
         #expect(some.status == 3)
@@ -295,7 +311,8 @@ struct DiscoveryLabTests {
     /// The system resolver (/etc/resolv.conf) and the lab resolver named explicitly give the same snapshot.
     @Test func systemResolverFindsEveryDC() throws {
         let system = try DiscoveryLab.discover([Lab.corp] + DiscoveryLab.login("corp", "alice"))
-        let explicit = try DiscoveryLab.discover([Lab.corp, "--dns-server", Lab.resolver] + DiscoveryLab.login("corp", "alice"))
+        let explicit = try DiscoveryLab.discover(
+            [Lab.corp, "--dns-server", Lab.resolver] + DiscoveryLab.login("corp", "alice"))
         var a = try #require(system.snapshot), b = try #require(explicit.snapshot)
         for dc in a.domains.flatMap(\.domainControllers) {
             let addresses = try DiscoveryLab.dig(dc.hostName.value, "A")
@@ -326,7 +343,8 @@ struct DiscoveryLabTests {
         let path = dir.appendingPathComponent("snap.json").path
         try Data("old".utf8).write(to: URL(fileURLWithPath: path))
         let before = try #require(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int)
-        let r = try Lab.run([binary, "discover", Lab.corp, "--follow-trusts", "none", "-o", path] + DiscoveryLab.login("corp", "alice"))
+        let r = try Lab.run(
+            [binary, "discover", Lab.corp, "--follow-trusts", "none", "-o", path] + DiscoveryLab.login("corp", "alice"))
         #expect(r.status == 0, "\(r.err)")
         let after = try #require(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int)
         #expect(before != after, "the file was rewritten in place")
@@ -349,7 +367,8 @@ struct DiscoveryLabTests {
     }
 
     @Test func statsLineCountsRequests() throws {
-        let run = try DiscoveryLab.discover([Lab.corp, "--stats", "-q"] + DiscoveryLab.login("corp", "alice"), output: false)
+        let run = try DiscoveryLab.discover(
+            [Lab.corp, "--stats", "-q"] + DiscoveryLab.login("corp", "alice"), output: false)
         let lines = run.err.split(separator: "\n").filter { $0.hasPrefix("trustmap: stats: ") }
         #expect(lines.count == 4, "\(run.err)")
         #expect(lines.first?.contains("corp.example.test: ") == true)
@@ -390,8 +409,10 @@ struct DiscoveryLabTests {
             try Self.candidate("site-writable-b.x.test", order: 4, pinged: true, site: true, writable: true),
             try Self.candidate("site-writable-a.x.test", order: 3, pinged: true, site: true, writable: true),
         ]
-        #expect(DomainCollector.readingOrder(cs).map(\.host.value) == [
-            "site-writable-a.x.test", "site-writable-b.x.test", "site-rodc.x.test", "far-writable.x.test", "silent.x.test",
-        ])
+        #expect(
+            DomainCollector.readingOrder(cs).map(\.host.value) == [
+                "site-writable-a.x.test", "site-writable-b.x.test", "site-rodc.x.test", "far-writable.x.test",
+                "silent.x.test",
+            ])
     }
 }

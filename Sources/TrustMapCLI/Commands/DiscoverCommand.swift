@@ -24,34 +24,36 @@ public struct DiscoverCommand: Command {
         why), 69 the starting domain could not be reached, 77 credentials refused.
         """
     public static let arguments = [ArgumentSpec("DOMAIN", help: "DNS name of the domain to start from.")]
-    public static let options: [OptionSpec] = [
-        .value("output", short: "o", valueName: "FILE", help: "Write the snapshot to FILE (atomically); - for stdout."),
-        .value(
-            "dns-server", valueName: "IP[:PORT]", help: "DNS server to ask (repeatable); default: the system's.",
-            repeatable: true),
-        .keyValue(
-            "dns-server-for", valueName: "DOMAIN=IP[:PORT]",
-            help: "DNS server for DOMAIN and its subdomains, asked first (repeatable)."),
-        .value("user", valueName: "USER@REALM", help: "Principal to authenticate as."),
-    ] + PasswordSource.options + [
-        .value("keytab", valueName: "FILE", help: "Get the TGT for --user from this keytab."),
-        .flag("ldaps", help: "LDAP over TLS (port 636) with a simple bind; needs --ca-file to verify the DC."),
-        .flag("starttls", help: "StartTLS on port 389 with a simple bind; needs --ca-file to verify the DC."),
-        .value("ca-file", valueName: "FILE", help: "CA certificates (PEM) that sign the DCs' certificates."),
-        .choice(
-            "follow-trusts", valueName: "none|forest|all", ["none", "forest", "all"],
-            help: "none: the starting domain only; forest: its forest and forests reached by forest trusts; "
-                + "all: external trusts too.", default: "all"),
-        .integer("max-depth", min: 0, max: 64, help: "Follow at most N trust hops.", default: 8),
-        .value("timeout", valueName: "SECONDS", help: "Timeout of each network operation.", default: "5"),
-        .value("deadline", valueName: "SECONDS", help: "Deadline of the whole run.", default: "120"),
-        .integer("concurrency", min: 1, max: 64, help: "Domains discovered at once.", default: 4),
-        .flag("computers", help: "Also read every computer account (paged), for membership answers."),
-        .flag(
-            "stats",
-            help: "Print what each domain cost to standard error: LDAP operations, LDAP pings, DNS lookups, "
-                + "the DC read, the wall time."),
-    ]
+    public static let options: [OptionSpec] =
+        [
+            .value(
+                "output", short: "o", valueName: "FILE", help: "Write the snapshot to FILE (atomically); - for stdout."),
+            .value(
+                "dns-server", valueName: "IP[:PORT]", help: "DNS server to ask (repeatable); default: the system's.",
+                repeatable: true),
+            .keyValue(
+                "dns-server-for", valueName: "DOMAIN=IP[:PORT]",
+                help: "DNS server for DOMAIN and its subdomains, asked first (repeatable)."),
+            .value("user", valueName: "USER@REALM", help: "Principal to authenticate as."),
+        ] + PasswordSource.options + [
+            .value("keytab", valueName: "FILE", help: "Get the TGT for --user from this keytab."),
+            .flag("ldaps", help: "LDAP over TLS (port 636) with a simple bind; needs --ca-file to verify the DC."),
+            .flag("starttls", help: "StartTLS on port 389 with a simple bind; needs --ca-file to verify the DC."),
+            .value("ca-file", valueName: "FILE", help: "CA certificates (PEM) that sign the DCs' certificates."),
+            .choice(
+                "follow-trusts", valueName: "none|forest|all", ["none", "forest", "all"],
+                help: "none: the starting domain only; forest: its forest and forests reached by forest trusts; "
+                    + "all: external trusts too.", default: "all"),
+            .integer("max-depth", min: 0, max: 64, help: "Follow at most N trust hops.", default: 8),
+            .value("timeout", valueName: "SECONDS", help: "Timeout of each network operation.", default: "5"),
+            .value("deadline", valueName: "SECONDS", help: "Deadline of the whole run.", default: "120"),
+            .integer("concurrency", min: 1, max: 64, help: "Domains discovered at once.", default: 4),
+            .flag("computers", help: "Also read every computer account (paged), for membership answers."),
+            .flag(
+                "stats",
+                help: "Print what each domain cost to standard error: LDAP operations, LDAP pings, DNS lookups, "
+                    + "the DC read, the wall time."),
+        ]
     public static let examples = [
         CommandExample(
             "trustmap discover corp.example.test --user alice@CORP.EXAMPLE.TEST --password-file pw -o snap.json",
