@@ -12,6 +12,12 @@ static inline void *trustmap_ldap_opt_off(void) { return LDAP_OPT_OFF; }
 static inline ber_tag_t trustmap_lber_error(void) { return LBER_ERROR; }
 
 /// Sets an `int` option (ldap_set_option takes a pointer to it).
+/// Exported by libldap 2.5 but not declared in its public header: a handle over a socket the
+/// caller connected (TrustMap connects to the address its own DNS lookup found, and keeps the
+/// host name in the URL for GSSAPI and certificate checks).
+extern int ldap_init_fd(ber_socket_t fd, int proto, const char *url, LDAP **ldp);
+static inline int trustmap_ldap_proto_tcp(void) { return 1; }
+
 static inline int trustmap_ldap_set_int(LDAP *ld, int option, int value) {
     return ldap_set_option(ld, option, &value);
 }

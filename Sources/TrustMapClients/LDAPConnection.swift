@@ -25,8 +25,10 @@ public final class LDAPConnection: @unchecked Sendable {
     private let counterLock = NSLock()
     private var requests = 0
     private var tlsStarted = false
-    private let handle: OpaquePointer?
-    private let setupError: LDAPError?
+    private var handle: OpaquePointer?
+    private var setupError: LDAPError?
+    /// The address to connect to instead of resolving `host` (nil: libldap resolves it).
+    public let address: String?
     /// The CA file given, for messages.
     let caFile: String?
 
@@ -38,7 +40,13 @@ public final class LDAPConnection: @unchecked Sendable {
     ///   - transport: plain, LDAPS or StartTLS.
     ///   - caFile: PEM file of the CA(s) to verify the server certificate with (system CAs when nil).
     ///   - timeout: seconds for connecting and for each operation.
-    public init(host: String, port: UInt16? = nil, transport: LDAPTransport, caFile: String? = nil, timeout: Double) {
+    ///   - address: connect to this IP address instead of resolving `host` through the system's
+    ///     resolver; `host` still names the server for GSSAPI and the certificate check. For DCs
+    ///     that only a per-domain DNS server knows (`--dns-server-for`).
+    public init(
+        host: String, port: UInt16? = nil, transport: LDAPTransport, caFile: String? = nil, timeout: Double,
+        address: String? = nil
+    ) {
         self.host = host
         self.port = port ?? transport.defaultPort
         self.transport = transport
@@ -47,10 +55,13 @@ public final class LDAPConnection: @unchecked Sendable {
         let uri = "\(transport.scheme)://\(hostPart):\(self.port)"
         self.uri = uri
         self.caFile = caFile
-        let (handle, error) = LDAPConnection.open(
-            uri: uri, host: host, transport: transport, caFile: caFile, timeout: timeout)
-        self.handle = handle
-        self.setupError = error
+        self.address = address
+        if address == nil {
+            let (handle, error) = LDAPConnection.open(
+                uri: uri, host: host, transport: transport, caFile: caFile, timeout: timeout)
+            self.handle = handle
+            self.setupError = error
+        }
     }
 
     deinit {
@@ -124,6 +135,10 @@ public final class LDAPConnection: @unchecked Sendable {
         if let setupError { throw setupError }
         let result: Result<T, LDAPError> = await Blocking.run {
             self.lock.withLock {
+                if self.handle == nil, self.setupError == nil, let address = self.address {
+                    (self.handle, self.setupError) = self.connect(to: address)
+                }
+                if let setupError = self.setupError { return .failure(setupError) }
                 guard let ld = self.handle else {
                     return .failure(LDAPError(code: -9, operation: operation, server: self.uri))
                 }
@@ -186,6 +201,38 @@ public final class LDAPConnection: @unchecked Sendable {
         return String(cString: p)
     }
 
+    /// Connects a TCP socket to `address` within the timeout and builds the handle over it
+    /// (`ldap_init_fd`), with the host name in the URL; for LDAPS, TLS is set up at once.
+    private func connect(to address: String) -> (OpaquePointer?, LDAPError?) {
+        let fd: Int32
+        switch TCPConnect.connect(address: address, port: port, timeout: timeout) {
+        case .success(let socket): fd = socket
+        case .failure(let failure):
+            return (
+                nil, LDAPError(code: -1, operation: "connect", server: "\(uri) at \(address)", detail: failure.reason)
+            )
+        }
+        var handle: OpaquePointer?
+        let rc = ldap_init_fd(fd, trustmap_ldap_proto_tcp(), uri, &handle)
+        guard rc == LDAP_SUCCESS, let ld = handle else {
+            close(fd)
+            return (nil, LDAPError(code: rc, operation: "connect", server: uri, detail: "ldap_init_fd failed"))
+        }
+        let configured = Self.configure(ld, uri: uri, transport: transport, caFile: caFile, timeout: timeout)
+        if let error = configured.1 { return (ld, error) }
+        if transport == .ldaps {
+            let tls = ldap_install_tls(ld)
+            if tls != LDAP_SUCCESS {
+                let detail =
+                    "TLS could not be set up: the certificate did not verify"
+                    + (caFile.map { " against CA file \($0)" } ?? " against the system CAs")
+                    + " or does not name \(host)"
+                return (ld, error(ld, tls, "connect", detail: detail))
+            }
+        }
+        return (ld, nil)
+    }
+
     /// Creates and configures the handle; nothing goes on the wire.
     private static func open(
         uri: String, host: String, transport: LDAPTransport, caFile: String?, timeout: Double
@@ -195,6 +242,13 @@ public final class LDAPConnection: @unchecked Sendable {
         guard rc == LDAP_SUCCESS, let ld = handle else {
             return (nil, LDAPError(code: rc, operation: "connect", server: uri, detail: "ldap_initialize failed"))
         }
+        return configure(ld, uri: uri, transport: transport, caFile: caFile, timeout: timeout)
+    }
+
+    /// Sets LDAPv3, no referrals, the timeouts, SASL_NOCANON and the TLS options on a handle.
+    private static func configure(
+        _ ld: OpaquePointer, uri: String, transport: LDAPTransport, caFile: String?, timeout: Double
+    ) -> (OpaquePointer?, LDAPError?) {
         func fail(_ rc: Int32, _ what: String) -> (OpaquePointer?, LDAPError?) {
             (ld, LDAPError(code: rc == 0 ? -9 : rc, operation: "connect", server: uri, detail: what))
         }

@@ -35,8 +35,11 @@ struct DirectoryRead: Sendable {
         let server = dc.host.value
         // Kerberos needs the DC's host name in the URI (the service principal is built from it).
         let host = dc.host.value
+        // Connect to the address our own DNS lookup found (the DC's name may be known only to a
+        // --dns-server-for server); the host name still names it for Kerberos and TLS.
         let connection = LDAPConnection(
-            host: host, transport: options.transport, caFile: options.caFile, timeout: options.timeout)
+            host: host, transport: options.transport, caFile: options.caFile, timeout: options.timeout,
+            address: dc.addresses.first)
         defer { result.ldapOperations += connection.operationCount }
 
         let root: LDAPEntry

@@ -314,3 +314,46 @@ struct LDAPLabTests {
         }
     }
 }
+
+/// Connections to an address found by TrustMap's own DNS lookup, with the host name kept for
+/// GSSAPI and the certificate check (what `--dns-server-for` needs when the system resolver
+/// does not know the DC).
+@Suite(.enabled(if: Lab.isAvailable)) struct LDAPAddressLabTests {
+    @Test func gssapiBindThroughAnAddress() async throws {
+        let creds = try await KerberosCredentials.obtain(
+            principal: "alice@CORP.EXAMPLE.TEST", password: Secret(try Lab.password("corp", "alice")))
+        for dc in Lab.dcs where dc.domain != Lab.legacy {
+            let connection = LDAPConnection(host: dc.host, transport: .plain, timeout: 10, address: dc.ip)
+            try await connection.bind(.gssapi(creds))
+            let root = try await connection.rootDSE()
+            #expect(root.string("dnsHostName")?.lowercased() == dc.host, "\(dc.host) at \(dc.ip)")
+        }
+    }
+
+    @Test func ldapsThroughAnAddressVerifiesTheHostName() async throws {
+        let dc = Lab.dc("dc1.corp.example.test")
+        let password = Secret(try Lab.password("corp", "alice"))
+        let good = LDAPConnection(host: dc.host, transport: .ldaps, caFile: Lab.caFile(dc), timeout: 10, address: dc.ip)
+        try await good.bind(.simple(user: "alice@corp.example.test", password: password))
+        // The certificate names dc1, so connecting to dc1's address under dc2's name must fail.
+        let wrongName = LDAPConnection(
+            host: "dc2.corp.example.test", transport: .ldaps, caFile: Lab.caFile(dc), timeout: 10, address: dc.ip)
+        await #expect(throws: LDAPError.self) {
+            try await wrongName.bind(.simple(user: "alice@corp.example.test", password: password))
+        }
+    }
+
+    @Test func nothingListeningAtTheAddress() async throws {
+        let start = ContinuousClock.now
+        let connection = LDAPConnection(
+            host: "dc1.corp.example.test", transport: .plain, timeout: 2, address: "127.0.0.99")
+        do {
+            _ = try await connection.rootDSE()
+            Issue.record("a rootDSE from an address where nothing listens")
+        } catch {
+            #expect(error.isUnreachable, "\(error)")
+            #expect(error.description.contains("127.0.0.99"))
+        }
+        #expect(ContinuousClock.now - start < .seconds(3))
+    }
+}
