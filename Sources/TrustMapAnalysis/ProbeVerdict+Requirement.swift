@@ -114,18 +114,35 @@ extension ProbeVerdict {
                     }
                 }
             }
-            for server in d.dnsServers {
+            for text in d.dnsServers {
+                let (server, port) = Self.serverAndPort(text)
                 let dc = d.domainControllers.first { $0.addresses.contains(server) || $0.hostName.value == server }
                 let address = dc.flatMap { $0.addresses.contains(server) ? server : $0.addresses.first } ?? server
                 for transport in ["udp", "tcp"] {
                     add(
                         Requirement(
-                            domain: d.dnsName, domainController: dc?.hostName, address: address, port: 53,
+                            domain: d.dnsName, domainController: dc?.hostName, address: address, port: port,
                             transport: transport, service: "DNS", check: "dns-soa", subject: d.dnsName.value))
                 }
             }
         }
         return out
+    }
+
+    /// Splits a DNS server as plans and snapshots write it (`IP`, `IPv4:PORT`, `[IPv6]:PORT`) into
+    /// its address and port (53 when none is given).
+    static func serverAndPort(_ text: String) -> (String, Int) {
+        if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
+            let address = String(text[text.index(after: text.startIndex)..<close])
+            let rest = text[text.index(after: close)...]
+            if rest.hasPrefix(":"), let port = Int(rest.dropFirst()), (1...65535).contains(port) {
+                return (address, port)
+            }
+            return (address, 53)
+        }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        if parts.count == 2, let port = Int(parts[1]), (1...65535).contains(port) { return (String(parts[0]), port) }
+        return (text, 53)
     }
 
     /// What the probe does not check, in words: port ranges (dynamic RPC), and why.

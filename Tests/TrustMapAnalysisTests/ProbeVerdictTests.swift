@@ -204,3 +204,14 @@ import TrustMapModel
         #expect(ProbeVerdict.Status.allCases.filter { !$0.blocks } == [.open, .unconfirmed])
     }
 }
+
+@Suite struct ProbeVerdictServerTextTests {
+    @Test func dnsServerTextsGiveAddressAndPort() {
+        #expect(ProbeVerdict.serverAndPort("127.0.0.53:53") == ("127.0.0.53", 53))
+        #expect(ProbeVerdict.serverAndPort("127.0.0.53:5353") == ("127.0.0.53", 5353))
+        #expect(ProbeVerdict.serverAndPort("127.0.0.53") == ("127.0.0.53", 53))
+        #expect(ProbeVerdict.serverAndPort("[::1]:5300") == ("::1", 5300))
+        #expect(ProbeVerdict.serverAndPort("::1") == ("::1", 53))
+        #expect(ProbeVerdict.serverAndPort("fe80::1") == ("fe80::1", 53))
+    }
+}
