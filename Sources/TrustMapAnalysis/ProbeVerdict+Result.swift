@@ -1,28 +1,8 @@
 public import TrustMapModel
 
 extension ProbeVerdict {
-    /// What a probe found (the same words as the probe's outcomes, plus `not-probed`).
-    public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
-        /// The expected protocol answered (a bare TCP connect: accepted).
-        case open
-        /// Actively refused (TCP reset, ICMP port unreachable).
-        case refused
-        /// No answer within the timeout.
-        case filtered
-        /// No route to the address.
-        case unreachable
-        /// Something answered in another protocol.
-        case wrongService = "wrong-service"
-        /// The service answered but failed the query (DNS REFUSED, no SOA, no Netlogon entry).
-        case rejected
-        /// UDP without a protocol reply: not refused, so open or filtered.
-        case unconfirmed
-        /// Not probed: no address, or no observation for it.
-        case notProbed = "not-probed"
-
-        /// True when a scanner could not use the port.
-        public var blocks: Bool { self != .open && self != .unconfirmed }
-    }
+    /// What a probe found: the probe's outcomes, plus `not-probed`.
+    public typealias Status = ProbeOutcome
 
     /// One probe's result, as the prober reports it.
     public struct Observation: Hashable, Sendable, Codable {

@@ -1,3 +1,4 @@
+import TrustMapModel
 import Glibc
 
 /// One thread driving every probe's socket with `poll`: non-blocking connects, requests, replies, UDP

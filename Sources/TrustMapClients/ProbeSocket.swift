@@ -1,3 +1,4 @@
+import TrustMapModel
 import Glibc
 
 /// The system calls of `trustmap probe`: non-blocking sockets connected to address literals, errno texts and

@@ -88,7 +88,7 @@ public struct ProbeCommand: Command {
         let elapsed = clock.now - began
         let observations = zip(keys, results).map { key, r in
             ProbeVerdict.Observation(
-                key: key, status: ProbeVerdict.Status(rawValue: r.outcome.rawValue) ?? .notProbed,
+                key: key, status: r.outcome,
                 seconds: (r.seconds * 1e6).rounded() / 1e6, detail: r.detail, responder: r.responder)
         }
         let verdict = ProbeVerdict(plan: plan, observations: observations)
