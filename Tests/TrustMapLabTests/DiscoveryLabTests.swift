@@ -308,6 +308,47 @@ struct DiscoveryLabTests {
         #expect(some.status == 3)
     }
 
+    /// `--dns-server-for` also tells Kerberos where a realm's KDCs are: with a krb5.conf that knows
+    /// only CORP's KDC and no DNS lookup of KDCs, PARTNER can be read only when its DNS server is
+    /// named (TrustMap finds PARTNER's KDC there and hands it to libkrb5 for the run).
+    @Test func dnsServerForLocatesTheKDC() throws {
+        let dir = try DiscoveryLab.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let conf = dir.appendingPathComponent("krb5.conf")
+        try """
+        [libdefaults]
+            default_realm = CORP.EXAMPLE.TEST
+            dns_lookup_kdc = false
+            dns_lookup_realm = false
+            rdns = false
+            dns_canonicalize_hostname = false
+        [realms]
+            CORP.EXAMPLE.TEST = {
+                kdc = 127.0.0.11
+            }
+        [domain_realm]
+            .corp.example.test = CORP.EXAMPLE.TEST
+            .partner.example.test = PARTNER.EXAMPLE.TEST
+        """.write(to: conf, atomically: true, encoding: .utf8)
+        let binary = try #require(DiscoveryLab.executable)
+        let base =
+            [binary, "discover", Lab.corp, "--follow-trusts", "forest", "--json", "--quiet"]
+            + DiscoveryLab.login("corp", "alice")
+        func partnerStatus(_ extra: [String]) throws -> (DomainStatus?, String) {
+            let r = try Lab.run(base + extra, environment: ["KRB5_CONFIG": conf.path])
+            let s = try JSONDecoder().decode(Snapshot.self, from: Data(r.out.utf8))
+            return (s.domain(named: Lab.partner)?.status, r.err)
+        }
+        let without = try partnerStatus([])
+        #expect(without.0 == .partial, "without --dns-server-for: \(without.1)")
+        let with = try partnerStatus(["--dns-server-for", "partner.example.test=127.0.0.21"])
+        #expect(with.0 == .complete, "with --dns-server-for: \(with.1)")
+        // The krb5.conf fragment is gone after the run.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
+            .filter { $0.hasPrefix("trustmap-krb5-") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
     /// The system resolver (/etc/resolv.conf) and the lab resolver named explicitly give the same snapshot.
     @Test func systemResolverFindsEveryDC() throws {
         let system = try DiscoveryLab.discover([Lab.corp] + DiscoveryLab.login("corp", "alice"))

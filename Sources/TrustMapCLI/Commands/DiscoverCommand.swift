@@ -33,7 +33,8 @@ public struct DiscoverCommand: Command {
                 repeatable: true),
             .keyValue(
                 "dns-server-for", valueName: "DOMAIN=IP[:PORT]",
-                help: "DNS server for DOMAIN and its subdomains, asked first (repeatable)."),
+                help: "DNS server for DOMAIN and its subdomains, asked first (repeatable); the realm's KDCs are "
+                    + "looked up there too and handed to Kerberos for the run."),
             .value("user", valueName: "USER@REALM", help: "Principal to authenticate as."),
         ] + PasswordSource.options + [
             .value("keytab", valueName: "FILE", help: "Get the TGT for --user from this keytab."),
@@ -104,6 +105,10 @@ public struct DiscoverCommand: Command {
         options.deadline = try seconds(arguments, "deadline", default: 120)
         options.concurrency = arguments.integer("concurrency") ?? 4
         options.computers = arguments.flag("computers")
+        let hints = await KerberosRealmHints.install(
+            for: options.dnsServersFor, timeout: options.timeout, environment: context.environment,
+            progress: context.progress)
+        defer { hints.remove() }
         options.credentials = try await CredentialOptions.credentials(
             arguments, context: context, transport: options.transport, command: name)
 
