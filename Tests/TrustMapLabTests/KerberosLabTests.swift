@@ -32,25 +32,7 @@ enum KrbLab {
     static func run(_ argv: [String], input: Data = Data(), environment: [String: String] = [:]) throws
         -> (status: Int32, out: String, err: String)
     {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = argv
-        var env = ProcessInfo.processInfo.environment
-        env.merge(environment) { $1 }
-        p.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        let inp = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = inp
-        try p.run()
-        inp.fileHandleForWriting.write(input)
-        try inp.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        try Lab.run(argv, input: input, environment: environment)
     }
 
     /// A kinit'ed FILE cache in a fresh private directory; `body` gets its KRB5CCNAME value.
@@ -333,21 +315,9 @@ struct KerberosLabTests {
 
     @Test func silentKDCHitsTheTimeout() async throws {
         // A UDP socket that never answers: libkrb5 would retry for many seconds.
-        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-        #expect(fd >= 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-        }
-        #expect(bound == 0)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        let port = UInt16(bigEndian: address.sin_port)
+        let silent = try #require(Lab.silentSocket(tcp: false))
+        defer { close(silent.fd) }
+        let port = silent.port
         let password = try KrbLab.password("corp", "alice")
         let start = Date()
         do {

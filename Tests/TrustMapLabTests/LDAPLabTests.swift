@@ -273,21 +273,9 @@ struct LDAPLabTests {
 
     @Test func silentServerHitsTheTimeout() async throws {
         // A TCP port that completes the handshake (listen backlog) but never answers.
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #expect(fd >= 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-        }
-        #expect(bound == 0 && listen(fd, 8) == 0)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        let port = UInt16(bigEndian: address.sin_port)
+        let silent = try #require(Lab.silentSocket(tcp: true))
+        defer { close(silent.fd) }
+        let port = silent.port
         let start = Date()
         let connection = LDAPConnection(host: "127.0.0.1", port: port, transport: .plain, timeout: 1.5)
         do {

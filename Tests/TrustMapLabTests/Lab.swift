@@ -78,11 +78,12 @@ enum Lab {
     /// A DC's smb.conf.
     static func smbConf(_ dc: DC) -> String { "\(directory ?? "/nonexistent")/dcs/\(id(dc))/etc/smb.conf" }
 
-    /// Runs a command (inside the namespace already) and returns its standard output.
+    /// Runs a command (inside the namespace already) with `input` on its standard input (how
+    /// passwords reach kinit: never argv) and returns its status, standard output and error.
     @discardableResult
-    static func run(_ argv: [String], environment: [String: String] = [:]) throws -> (
-        status: Int32, out: String, err: String
-    ) {
+    static func run(_ argv: [String], input: Data = Data(), environment: [String: String] = [:]) throws
+        -> (status: Int32, out: String, err: String)
+    {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = argv
@@ -91,14 +92,43 @@ enum Lab {
         p.environment = env
         let out = Pipe()
         let err = Pipe()
+        let inp = Pipe()
         p.standardOutput = out
         p.standardError = err
-        p.standardInput = FileHandle.nullDevice
+        p.standardInput = inp
         try p.run()
+        inp.fileHandleForWriting.write(input)
+        try inp.fileHandleForWriting.close()
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    /// A UDP or TCP socket bound to 127.0.0.1 on a free port that never answers (TCP: listening,
+    /// so the handshake completes), for timeout tests; returns the descriptor and the port.
+    static func silentSocket(tcp: Bool) -> (fd: Int32, port: UInt16)? {
+        let fd = socket(AF_INET, tcp ? Int32(SOCK_STREAM.rawValue) : Int32(SOCK_DGRAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
+        guard bound == 0, !tcp || listen(fd, 8) == 0 else {
+            close(fd)
+            return nil
+        }
+        let named = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        guard named == 0 else {
+            close(fd)
+            return nil
+        }
+        return (fd, UInt16(bigEndian: address.sin_port))
     }
 }
 
